@@ -145,7 +145,11 @@ export class GitHubApiError extends KilnError {
   readonly status: number | undefined;
   readonly endpoint: string;
 
-  constructor(message: string, details: { status?: number; endpoint: string }, options: KilnErrorOptions = {}) {
+  constructor(
+    message: string,
+    details: { status?: number; endpoint: string },
+    options: KilnErrorOptions = {},
+  ) {
     super(message, options);
     this.status = details.status;
     this.endpoint = details.endpoint;
@@ -174,7 +178,11 @@ export class ModelError extends KilnError {
   readonly model: string | undefined;
   readonly version: string | undefined;
 
-  constructor(message: string, details: { model?: string; version?: string } = {}, options: KilnErrorOptions = {}) {
+  constructor(
+    message: string,
+    details: { model?: string; version?: string } = {},
+    options: KilnErrorOptions = {},
+  ) {
     const where =
       details.model === undefined ? "" : `${details.model}${details.version ? `@${details.version}` : ""}: `;
     super(`${where}${message}`, options);
