@@ -191,6 +191,23 @@ export class ModelError extends KilnError {
   }
 }
 
+/**
+ * A request to a Kiln server (the inference server) that cannot be answered as asked: carries the
+ * HTTP status to answer with (400, 404, 413, 503) and the request field that was wrong, if any.
+ */
+export class RequestError extends KilnError {
+  override name = "RequestError";
+  override readonly exitCode = ExitCode.usage;
+  readonly status: number;
+  readonly field: string | undefined;
+
+  constructor(status: number, message: string, details: { field?: string } = {}, options: KilnErrorOptions = {}) {
+    super(message, options);
+    this.status = status;
+    this.field = details.field;
+  }
+}
+
 /** Narrow an unknown thrown value to a message, for the edges. */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
