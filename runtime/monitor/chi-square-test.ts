@@ -34,7 +34,9 @@ export function chiSquareTest(referenceCounts: Float64Array, currentCounts: Floa
   }
   const degreesOfFreedom = k - 1;
   const pValue =
-    degreesOfFreedom <= 0 || Number.isNaN(statistic) ? Number.NaN : chiSquareSurvival(statistic, degreesOfFreedom);
+    degreesOfFreedom <= 0 || Number.isNaN(statistic)
+      ? Number.NaN
+      : chiSquareSurvival(statistic, degreesOfFreedom);
   const cramersV = degreesOfFreedom > 0 ? Math.sqrt(statistic / (nCur * degreesOfFreedom)) : 0;
   return { statistic, pValue, degreesOfFreedom, cramersV };
 }

@@ -17,12 +17,12 @@ const PI2 = Math.PI ** 2;
 const PI4 = Math.PI ** 4;
 const PI6 = Math.PI ** 6;
 const STIRLING = [
-  -2.955065359477124183e-2, 6.4102564102564102564e-3, -1.9175269175269175269e-3, 8.4175084175084175084e-4,
-  -5.952380952380952381e-4, 7.9365079365079365079e-4, -2.7777777777777777778e-3, 8.3333333333333333333e-2,
+  -0.029550653594771242, 0.00641025641025641, -0.0019175269175269176, 0.0008417508417508417,
+  -0.0005952380952380953, 0.0007936507936507937, -0.002777777777777778, 0.08333333333333333,
 ];
 
 function clip(p: number): number {
-  return p < 0 ? 0 : p > 1 ? 1 : p;
+  return p < 0 ? 0 : Math.min(p, 1);
 }
 
 /** x · 2^e without intermediate overflow or underflow. */
@@ -52,7 +52,8 @@ function matmul(a: Float64Array, b: Float64Array, m: number): Float64Array {
     for (let k = 0; k < m; k++) {
       const aik = a[i * m + k] as number;
       if (aik === 0) continue;
-      for (let j = 0; j < m; j++) out[i * m + j] = (out[i * m + j] as number) + aik * (b[k * m + j] as number);
+      for (let j = 0; j < m; j++)
+        out[i * m + j] = (out[i * m + j] as number) + aik * (b[k * m + j] as number);
     }
   }
   return out;

@@ -41,7 +41,7 @@ export function ksStatistic(
   while (i < n1 || j < n2) {
     const x = i < n1 ? (a[i] as number) : Number.POSITIVE_INFINITY;
     const y = j < n2 ? (b[j] as number) : Number.POSITIVE_INFINITY;
-    const v = x <= y ? x : y;
+    const v = Math.min(x, y);
     while (i < n1 && (a[i] as number) <= v) i++;
     while (j < n2 && (b[j] as number) <= v) j++;
     const diff = i / n1 - j / n2;

@@ -28,7 +28,8 @@ export function normalSurvival(z: number): number {
  * on the survival function followed by Newton steps; accurate to a few ulps.
  */
 export function normalSurvivalInverse(p: number): number {
-  if (!(p > 0 && p < 1)) return p === 0 ? Number.POSITIVE_INFINITY : p === 1 ? Number.NEGATIVE_INFINITY : Number.NaN;
+  if (!(p > 0 && p < 1))
+    return p === 0 ? Number.POSITIVE_INFINITY : p === 1 ? Number.NEGATIVE_INFINITY : Number.NaN;
   let lo = -40;
   let hi = 40;
   for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {

@@ -88,5 +88,5 @@ export function smirnov(n: number, x: number): number {
 }
 
 function clip(p: number): number {
-  return p < 0 ? 0 : p > 1 ? 1 : p;
+  return p < 0 ? 0 : Math.min(p, 1);
 }

@@ -35,7 +35,13 @@ export function twoProportionZTest(
     return { z: 0, pValue: 1, referenceShare: p1, currentShare: p2, cohensH };
   }
   const z = (p1 - p2) / se;
-  return { z, pValue: Math.min(1, 2 * normalSurvival(Math.abs(z))), referenceShare: p1, currentShare: p2, cohensH };
+  return {
+    z,
+    pValue: Math.min(1, 2 * normalSurvival(Math.abs(z))),
+    referenceShare: p1,
+    currentShare: p2,
+    cohensH,
+  };
 }
 
 /** The smallest |p1 − p2| significant at level alpha, with P the reference share. */

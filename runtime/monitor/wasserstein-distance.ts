@@ -20,7 +20,7 @@ export function wassersteinDistance(u: Float64Array, v: Float64Array): number {
   while (i < n || j < m) {
     const x = i < n ? (u[i] as number) : Number.POSITIVE_INFINITY;
     const y = j < m ? (v[j] as number) : Number.POSITIVE_INFINITY;
-    const next = x <= y ? x : y;
+    const next = Math.min(x, y);
     total += Math.abs(i / n - j / m) * (next - previous);
     while (i < n && u[i] === next) i++;
     while (j < m && v[j] === next) j++;
@@ -33,6 +33,10 @@ export function wassersteinDistance(u: Float64Array, v: Float64Array): number {
 export const WASSERSTEIN_MIN_NORM = 0.001;
 
 /** W1 divided by max(referenceStd, 0.001), Evidently's `wasserstein` drift score. */
-export function normedWassersteinDistance(reference: Float64Array, current: Float64Array, referenceStd: number): number {
+export function normedWassersteinDistance(
+  reference: Float64Array,
+  current: Float64Array,
+  referenceStd: number,
+): number {
   return wassersteinDistance(reference, current) / Math.max(referenceStd, WASSERSTEIN_MIN_NORM);
 }
