@@ -1,0 +1,183 @@
+import { Readable } from "node:stream";
+import { gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { NotFoundError, StoreError } from "../../runtime/errors.js";
+import { silentLogger } from "../../runtime/logger.js";
+import type { DecodedInput } from "../../runtime/serve/infer-request.js";
+import type { ModelOutputs } from "../../runtime/serve/loaded-model.js";
+import { PredictionLog } from "../../runtime/serve/prediction-log.js";
+import type { ObjectInfo, ObjectStore, PutBody, PutResult } from "../../runtime/store/object-store.js";
+
+/** An in-memory ObjectStore for unit tests; `failures` makes the next puts fail. */
+class MemoryStore implements ObjectStore {
+  readonly url = "memory://";
+  readonly objects = new Map<string, Uint8Array>();
+  failures = 0;
+  puts = 0;
+  async get(key: string) {
+    return Readable.from([await this.getBytes(key)]);
+  }
+  async getBytes(key: string) {
+    const bytes = this.objects.get(key);
+    if (!bytes) throw new NotFoundError(`no ${key}`);
+    return bytes;
+  }
+  async put(key: string, body: PutBody): Promise<PutResult> {
+    this.puts++;
+    if (this.failures > 0) {
+      this.failures--;
+      throw new StoreError("the store is down", { key });
+    }
+    if (!(body instanceof Uint8Array)) throw new Error("test store takes bytes");
+    this.objects.set(key, body);
+    return { etag: String(this.puts) };
+  }
+  async head(): Promise<ObjectInfo | undefined> {
+    return undefined;
+  }
+  async *list(): AsyncIterable<ObjectInfo> {}
+  async delete(key: string) {
+    this.objects.delete(key);
+  }
+}
+
+function rowsOf(store: MemoryStore): unknown[] {
+  return [...store.objects.values()].flatMap((bytes) =>
+    gunzipSync(bytes)
+      .toString("utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line)),
+  );
+}
+
+const inputs: DecodedInput[] = [
+  { name: "age", datatype: "FP32", shape: [2, 1], data: new Float32Array([30, Number.NaN]) },
+  { name: "city", datatype: "BYTES", shape: [2, 1], data: ["paris", "rome"] },
+  {
+    name: "pixels",
+    datatype: "INT64",
+    shape: [2, 3],
+    data: new BigInt64Array([1n, 2n, 3n, 4n, 5n, 2n ** 60n]),
+  },
+];
+const outputs: ModelOutputs = {
+  label: { datatype: "BYTES", dims: [2], data: ["yes", "no"] },
+  probabilities: { datatype: "FP32", dims: [2, 2], data: new Float32Array([0.25, 0.75, 0.5, 0.5]) },
+};
+const t0 = Date.UTC(2026, 10, 28, 23, 59, 59, 500);
+
+describe("the prediction log", () => {
+  it("writes one gzipped JSON Lines object per model and day, one flat row per prediction", async () => {
+    const store = new MemoryStore();
+    const log = new PredictionLog({ store, logger: silentLogger });
+    log.append({ requestId: "req-1", model: "churn", version: "1.0.0", rows: 2, inputs, outputs, ts: t0 });
+    log.append({
+      requestId: "req-2",
+      model: "churn",
+      version: "1.0.0",
+      rows: 2,
+      inputs,
+      outputs,
+      ts: t0 + 1000,
+    });
+    await log.close();
+    const keys = [...store.objects.keys()].sort();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^predictions\/churn\/2026-11-28\/20261128T235959500Z-[0-9a-f]{12}\.jsonl\.gz$/);
+    expect(keys[1]).toMatch(/^predictions\/churn\/2026-11-29\/20261129T000000500Z-[0-9a-f]{12}\.jsonl\.gz$/);
+    const rows = rowsOf(store);
+    expect(rows).toContainEqual({
+      ts: "2026-11-28T23:59:59.500Z",
+      request_id: "req-1",
+      row: 0,
+      model: "churn",
+      version: "1.0.0",
+      inputs: { age: 30, city: "paris", pixels: [1, 2, 3] },
+      outputs: { label: "yes", probabilities: [0.25, 0.75] },
+    });
+    expect(rows).toContainEqual({
+      ts: "2026-11-29T00:00:00.500Z",
+      request_id: "req-2",
+      row: 1,
+      model: "churn",
+      version: "1.0.0",
+      inputs: { age: null, city: "rome", pixels: [4, 5, "1152921504606846976"] },
+      outputs: { label: "no", probabilities: [0.5, 0.5] },
+    });
+    expect(rows).toHaveLength(4);
+  });
+
+  it("flushes on its own once maxRows rows are pending", async () => {
+    const store = new MemoryStore();
+    let written = 0;
+    const log = new PredictionLog({
+      store,
+      logger: silentLogger,
+      maxRows: 4,
+      onWritten: (n) => (written += n),
+    });
+    log.append({ requestId: "a", model: "m", version: "1", rows: 2, inputs, outputs });
+    expect(store.puts).toBe(0);
+    log.append({ requestId: "b", model: "m", version: "1", rows: 2, inputs, outputs });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(written).toBe(4);
+    expect(rowsOf(store)).toHaveLength(4);
+    await log.close();
+  });
+
+  it("retries a failed write with backoff and counts each failure", async () => {
+    const store = new MemoryStore();
+    store.failures = 2;
+    let failures = 0;
+    let dropped = 0;
+    const log = new PredictionLog({
+      store,
+      logger: silentLogger,
+      retryBaseMs: 5,
+      onFailure: () => failures++,
+      onDropped: (n) => (dropped += n),
+    });
+    log.append({ requestId: "a", model: "m", version: "1", rows: 2, inputs, outputs });
+    await log.close();
+    expect(failures).toBe(2);
+    expect(dropped).toBe(0);
+    expect(rowsOf(store)).toHaveLength(2);
+  });
+
+  it("drops and counts rows it could not write after the last attempt, without throwing", async () => {
+    const store = new MemoryStore();
+    store.failures = 100;
+    let failures = 0;
+    let dropped = 0;
+    const log = new PredictionLog({
+      store,
+      logger: silentLogger,
+      attempts: 3,
+      retryBaseMs: 1,
+      onFailure: () => failures++,
+      onDropped: (n) => (dropped += n),
+    });
+    log.append({ requestId: "a", model: "m", version: "1", rows: 2, inputs, outputs });
+    await expect(log.close()).resolves.toBeUndefined();
+    expect(failures).toBe(3);
+    expect(dropped).toBe(2);
+    expect(store.objects.size).toBe(0);
+  });
+
+  it("drops new rows beyond maxPendingRows instead of growing without bound", async () => {
+    const store = new MemoryStore();
+    let dropped = 0;
+    const log = new PredictionLog({
+      store,
+      logger: silentLogger,
+      maxPendingRows: 3,
+      onDropped: (n) => (dropped += n),
+    });
+    log.append({ requestId: "a", model: "m", version: "1", rows: 2, inputs, outputs });
+    log.append({ requestId: "b", model: "m", version: "1", rows: 2, inputs, outputs });
+    await log.close();
+    expect(dropped).toBe(2);
+    expect(rowsOf(store).map((r) => (r as { request_id: string }).request_id)).toEqual(["a", "a"]);
+  });
+});
