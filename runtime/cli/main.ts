@@ -5,6 +5,9 @@
 import { Command, CommanderError } from "commander";
 import { ExitCode, errorMessage, isKilnError } from "../errors.js";
 import { kilnVersion } from "../version.js";
+import { registerPipelineCommands } from "./commands/pipeline-commands.js";
+import { registerModelCommands } from "./commands/model-commands.js";
+import { registerServeCommands } from "./commands/serve-commands.js";
 
 export function buildProgram(): Command {
   const program = new Command("kiln")
@@ -13,6 +16,9 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   // Area commands are registered here, one line each:
+  registerPipelineCommands(program);
+  registerModelCommands(program);
+  registerServeCommands(program);
   return program;
 }
 

@@ -1,0 +1,142 @@
+/**
+ * `kiln serve`: the KServe V2 inference server; `kiln deploy render`: Kubernetes manifests for it.
+ */
+import { basename } from "node:path";
+import { type Command, Option } from "commander";
+import { UsageError } from "../../errors.js";
+import { fileModelSource } from "../../serve/file-model-source.js";
+import type { ModelSource } from "../../serve/model-source.js";
+import { startInferenceServer } from "../../serve/start-inference-server.js";
+import { openStore } from "../../store/open-store.js";
+import { createConsoleLogger } from "../console-logger.js";
+
+interface ServeFlags {
+  modelFile?: string;
+  name?: string;
+  host: string;
+  port: string;
+  store?: string;
+  predictionLog: boolean;
+  logFlushMs: string;
+  logMaxRows: string;
+  batching: boolean;
+  maxBatchSize: string;
+  maxLatencyMs: string;
+  maxConcurrentRuns: string;
+  poll: string;
+  maxBodyBytes: string;
+  threads: string;
+  shutdownTimeout: string;
+  quiet?: boolean;
+}
+
+function integer(flag: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new UsageError(`--${flag}: expected an integer ≥ ${min}, got '${text}'.`);
+  }
+  return value;
+}
+
+async function serve(reference: string | undefined, flags: ServeFlags): Promise<void> {
+  const logger = createConsoleLogger({ quiet: flags.quiet ?? false });
+  let source: ModelSource;
+  if (flags.modelFile !== undefined) {
+    if (reference !== undefined) {
+      throw new UsageError(`give either a model reference ('${reference}') or --model-file, not both.`);
+    }
+    source = fileModelSource(
+      flags.modelFile,
+      flags.name ?? basename(flags.modelFile).replace(/\.onnx$/i, ""),
+    );
+  } else if (reference !== undefined) {
+    throw new UsageError(
+      `serving '${reference}' from the registry is not available in this build; serve a file with --model-file <path> --name <model>.`,
+    );
+  } else {
+    throw new UsageError(
+      "name the model to serve (<model>[:<stage>|@<version>]) or give --model-file <path>.",
+    );
+  }
+  const context = { env: process.env, cwd: process.cwd() };
+  const store = flags.predictionLog ? await openStore(flags.store, context) : undefined;
+  const running = await startInferenceServer({
+    sources: [source],
+    logger,
+    host: flags.host,
+    port: integer("port", flags.port, 0),
+    batching: flags.batching
+      ? {
+          maxBatchSize: integer("max-batch-size", flags.maxBatchSize, 1),
+          maxLatencyMs: integer("max-latency-ms", flags.maxLatencyMs, 0),
+          maxConcurrentRuns: integer("max-concurrent-runs", flags.maxConcurrentRuns, 1),
+        }
+      : undefined,
+    pollIntervalMs: integer("poll", flags.poll, 0),
+    predictionStore: store,
+    predictionLog: {
+      flushIntervalMs: integer("log-flush-ms", flags.logFlushMs, 1),
+      maxRows: integer("log-max-rows", flags.logMaxRows, 1),
+    },
+    maxBodyBytes: integer("max-body-bytes", flags.maxBodyBytes, 1),
+    threads: integer("threads", flags.threads, 1),
+    shutdownTimeoutMs: integer("shutdown-timeout", flags.shutdownTimeout, 0),
+  });
+  if (store) logger.info(`logging predictions to ${store.url}/predictions/${source.name}/`);
+  // Tests and scripts parse this line for the port.
+  process.stdout.write(`listening on ${running.url}\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off("SIGTERM", stop);
+      process.off("SIGINT", stop);
+      logger.info(
+        `${signal}: no longer accepting requests; finishing in-flight requests and flushing the log.`,
+      );
+      void running.shutdown().then(() => {
+        logger.info("stopped.");
+        resolve();
+      });
+    };
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
+  });
+}
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command("serve")
+    .description(
+      "Serve a model over the KServe V2 REST protocol (with a records form and Prometheus /metrics), " +
+        "logging predictions to the store.",
+    )
+    .argument("[model]", "the model to serve: <model>[:<stage>|@<version>]")
+    .option(
+      "--model-file <path>",
+      "serve this ONNX file instead of a registry version (replace the file to hot swap)",
+    )
+    .option("--name <name>", "the model's name with --model-file (default: the file name)")
+    .option("--host <host>", "interface to listen on", "0.0.0.0")
+    .option("--port <port>", "port to listen on (0: any free port)", "8080")
+    .option(
+      "--store <url>",
+      "store for the registry and the prediction log (default: KILN_STORE or .kiln/store)",
+    )
+    .option("--no-prediction-log", "do not log predictions to the store")
+    .option("--log-flush-ms <ms>", "write the prediction log at least this often", "10000")
+    .option("--log-max-rows <rows>", "write the prediction log when this many rows are pending", "2000")
+    .option("--no-batching", "run every request on its own instead of micro-batching")
+    .option("--max-batch-size <rows>", "most rows in one onnxruntime call", "64")
+    .option(
+      "--max-latency-ms <ms>",
+      "longest a request waits for a batch to fill (0: only while the model is busy)",
+      "0",
+    )
+    .option("--max-concurrent-runs <n>", "onnxruntime calls in flight at once per model", "1")
+    .option("--poll <ms>", "check for a new version this often, ms (0: never)", "30000")
+    .option("--max-body-bytes <bytes>", "largest request body accepted", String(8 * 1024 * 1024))
+    .option("--threads <n>", "onnxruntime threads per model", "1")
+    .option("--shutdown-timeout <ms>", "longest to wait for in-flight requests on SIGTERM", "30000")
+    .addOption(new Option("-q, --quiet", "print only the listening line and errors"))
+    .action((reference: string | undefined, flags: ServeFlags) => serve(reference, flags));
+}
