@@ -1,0 +1,29 @@
+import { ConfigError, type SourcePosition } from "../errors.js";
+import type { BuiltinStage } from "./builtin-stage.js";
+import { fetchStage } from "./fetch-stage.js";
+
+/**
+ * The built-in stages, by the name after `kiln/` (`uses: kiln/fetch`). Areas add theirs here,
+ * one line each.
+ */
+export const builtinStages: Record<string, BuiltinStage> = {
+  fetch: fetchStage,
+};
+
+/** The built-in stage named by `uses: kiln/<name>`; an unknown name lists the known ones. */
+export function lookupBuiltinStage(
+  uses: string,
+  position: SourcePosition,
+  stages: Record<string, BuiltinStage> = builtinStages,
+): BuiltinStage {
+  const name = uses.replace(/^kiln\//, "");
+  const stage = Object.hasOwn(stages, name) ? stages[name] : undefined;
+  if (!stage) {
+    const known = Object.keys(stages)
+      .sort()
+      .map((n) => `kiln/${n}`)
+      .join(", ");
+    throw new ConfigError(position, `unknown built-in stage '${uses}'. Known built-in stages: ${known}.`);
+  }
+  return stage;
+}

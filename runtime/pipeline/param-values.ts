@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { ConfigError } from "../errors.js";
+import { didYouMean } from "./did-you-mean.js";
+import type { ParamRef } from "./pipeline.js";
+
+/**
+ * Reads params files (YAML or JSON) once per run and looks up dotted keys. A missing file or key
+ * is a ConfigError at the kiln.yaml line that asks for it.
+ */
+export class ParamValues {
+  private readonly files = new Map<string, unknown>();
+
+  constructor(private readonly root: string) {}
+
+  /** Values for a stage's params, grouped by file then key (`""` for the whole file). */
+  valuesFor(refs: readonly ParamRef[]): Record<string, Record<string, unknown>> {
+    const result: Record<string, Record<string, unknown>> = {};
+    for (const ref of refs) {
+      const content = this.file(ref);
+      const value = ref.key === undefined ? content : lookup(content, ref);
+      result[ref.file] ??= {};
+      (result[ref.file] as Record<string, unknown>)[ref.key ?? ""] = value;
+    }
+    return result;
+  }
+
+  private file(ref: ParamRef): unknown {
+    if (this.files.has(ref.file)) return this.files.get(ref.file);
+    let text: string;
+    try {
+      text = readFileSync(join(this.root, ref.file), "utf8");
+    } catch {
+      throw new ConfigError(
+        ref.position,
+        `params file '${ref.file}' does not exist. Create it or fix the path.`,
+      );
+    }
+    let content: unknown;
+    try {
+      content = parse(text);
+    } catch (error: unknown) {
+      throw new ConfigError(
+        { file: ref.file },
+        `params file is not valid YAML or JSON: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      );
+    }
+    this.files.set(ref.file, content);
+    return content;
+  }
+}
+
+function lookup(content: unknown, ref: ParamRef): unknown {
+  let current: unknown = content;
+  const parts = (ref.key ?? "").split(".");
+  for (const [index, part] of parts.entries()) {
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) {
+      const known = current !== null && typeof current === "object" ? Object.keys(current) : [];
+      const prefix = parts.slice(0, index).join(".");
+      throw new ConfigError(
+        ref.position,
+        `params file '${ref.file}' has no key '${ref.key}'${prefix === "" ? "" : ` ('${prefix}' has no '${part}')`}.${didYouMean(part, known)}`,
+      );
+    }
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
