@@ -8,6 +8,7 @@ import { kilnVersion } from "../version.js";
 import { registerPipelineCommands } from "./commands/pipeline-commands.js";
 import { registerModelCommands } from "./commands/model-commands.js";
 import { registerServeCommands } from "./commands/serve-commands.js";
+import { registerDriftCommand } from "./commands/drift-command.js";
 
 export function buildProgram(): Command {
   const program = new Command("kiln")
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerPipelineCommands(program);
   registerModelCommands(program);
   registerServeCommands(program);
+  registerDriftCommand(program);
   return program;
 }
 
