@@ -1,0 +1,101 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parse } from "yaml";
+import type { ModelLineage } from "./model-record.js";
+
+export interface LineageInputs {
+  /** The environment (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF_NAME, GITHUB_SERVER_URL, GITHUB_RUN_ID, ...). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Where kiln.lock is looked for. */
+  cwd: string;
+  /** Overrides from the command line. */
+  commit?: string;
+  /** Dataset path → sha256, given explicitly; merged over what kiln.lock says. */
+  datasetDigests?: Record<string, string>;
+}
+
+/**
+ * Where a model came from: the GitHub context a workflow run provides, and the stage keys and
+ * dataset digests of the pipeline that produced it (kiln.lock, when present, read leniently:
+ * a missing or unfamiliar lock file yields no keys rather than an error).
+ */
+export async function readLineage(inputs: LineageInputs): Promise<Omit<ModelLineage, "parentVersion">> {
+  const { env } = inputs;
+  const lock = await readKilnLock(join(inputs.cwd, "kiln.lock"));
+  const lineage: Omit<ModelLineage, "parentVersion"> = {
+    stageKeys: lock.stageKeys,
+    datasetDigests: { ...lock.datasetDigests, ...inputs.datasetDigests },
+  };
+  if (env.GITHUB_REPOSITORY) lineage.repository = env.GITHUB_REPOSITORY;
+  const commit = inputs.commit ?? env.GITHUB_SHA;
+  if (commit) lineage.commit = commit;
+  const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+  if (branch) lineage.branch = branch;
+  if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+    const server = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+    const attempt = env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : "";
+    lineage.workflowRunUrl = `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`;
+  }
+  return lineage;
+}
+
+const hexDigest = /^(?:sha256:)?([0-9a-f]{64})$/;
+
+/**
+ * Stage keys and dataset digests from a kiln.lock (YAML). Accepts `stages: {<name>: {key|hash, deps}}`
+ * (or a list of stages with `name`), deps as `{path, sha256|hash|digest}` lists or `path: digest` maps.
+ */
+export async function readKilnLock(
+  path: string,
+): Promise<{ stageKeys: Record<string, string>; datasetDigests: Record<string, string> }> {
+  const stageKeys: Record<string, string> = {};
+  const datasetDigests: Record<string, string> = {};
+  let value: unknown;
+  try {
+    value = parse(await readFile(path, "utf8"));
+  } catch {
+    return { stageKeys, datasetDigests };
+  }
+  const stages = isObject(value) ? value.stages : undefined;
+  const entries: [string, unknown][] = Array.isArray(stages)
+    ? stages.filter(isObject).map((s) => [String(s.name ?? ""), s])
+    : isObject(stages)
+      ? Object.entries(stages)
+      : [];
+  for (const [name, stage] of entries) {
+    if (!name || !isObject(stage)) continue;
+    const key = firstString(stage, ["key", "stageKey", "stage_key", "hash", "cacheKey", "cache_key"]);
+    if (key !== undefined) stageKeys[name] = key;
+    for (const [depPath, digest] of depDigests(stage.deps)) datasetDigests[depPath] = digest;
+  }
+  return { stageKeys, datasetDigests };
+}
+
+function depDigests(deps: unknown): [string, string][] {
+  const found: [string, string][] = [];
+  const add = (path: unknown, digest: unknown) => {
+    if (typeof path !== "string" || typeof digest !== "string") return;
+    const match = hexDigest.exec(digest);
+    if (match?.[1] !== undefined) found.push([path, match[1]]);
+  };
+  if (Array.isArray(deps)) {
+    for (const dep of deps)
+      if (isObject(dep)) add(dep.path, firstString(dep, ["sha256", "hash", "digest", "md5"]));
+  } else if (isObject(deps)) {
+    for (const [path, dep] of Object.entries(deps))
+      add(path, isObject(dep) ? firstString(dep, ["sha256", "hash", "digest"]) : dep);
+  }
+  return found;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function firstString(record: Record<string, unknown>, keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = record[key];
+    if (typeof value === "string" && value !== "") return value;
+  }
+  return undefined;
+}
