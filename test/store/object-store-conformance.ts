@@ -103,18 +103,29 @@ function rssSampler(): { stop: () => number } {
 }
 
 interface ChildOutcome {
+  key: string;
   outcome: "won" | "lost" | "error";
+  writer: number;
   etag?: string;
   name?: string;
   message?: string;
 }
 
-/** Start `count` writer processes, wait until all are ready, release them at once, gather outcomes. */
-async function raceWriters(count: number, env: Record<string, string>, key: string): Promise<ChildOutcome[]> {
-  const children = Array.from({ length: count }, (_, index) => {
+/**
+ * Start `writers` processes, wait until all are ready, release them at once; each makes create-only
+ * puts to `<prefix>0..<keys-1>` in turn (several rounds make an unsafe store far likelier to show
+ * its race). Returns every outcome.
+ */
+async function raceWriters(
+  writers: number,
+  keys: number,
+  env: Record<string, string>,
+  prefix: string,
+): Promise<ChildOutcome[]> {
+  const children = Array.from({ length: writers }, (_, writer) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "test/support/store-put-child.ts", key, `body of writer ${index}`],
+      ["--import", "tsx", "test/support/store-put-child.ts", prefix, String(keys), String(writer)],
       { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] },
     );
     let stdout = "";
@@ -126,28 +137,28 @@ async function raceWriters(count: number, env: Record<string, string>, key: stri
       stderr += chunk.toString();
     });
     const ready = new Promise<void>((resolve, reject) => {
-      const check = () => {
+      child.stdout.on("data", () => {
         if (stdout.includes("ready\n")) resolve();
-      };
-      child.stdout.on("data", check);
+      });
       child.once("exit", (code) =>
-        reject(new Error(`writer ${index} exited (${code}) before ready: ${stderr}`)),
+        reject(new Error(`writer ${writer} exited (${code}) before ready: ${stderr}`)),
       );
     });
-    const done = new Promise<ChildOutcome>((resolve, reject) => {
+    const done = new Promise<ChildOutcome[]>((resolve, reject) => {
       child.once("exit", (code) => {
-        const line = stdout.split("\n").find((l) => l.startsWith("{"));
-        if (code !== 0 || line === undefined)
-          reject(new Error(`writer ${index} failed (${code}): ${stderr}`));
-        else resolve({ ...(JSON.parse(line) as ChildOutcome), index } as ChildOutcome);
+        const lines = stdout.split("\n").filter((line) => line.startsWith("{"));
+        if (code !== 0 || lines.length !== keys)
+          reject(new Error(`writer ${writer} failed (${code}): ${stderr}`));
+        else
+          resolve(lines.map((line) => ({ ...(JSON.parse(line) as Omit<ChildOutcome, "writer">), writer })));
       });
     });
     done.catch(() => undefined);
-    return { child, ready, done, index };
+    return { child, ready, done };
   });
   await Promise.all(children.map((c) => c.ready));
   for (const { child } of children) child.stdin.write("go\n");
-  return Promise.all(children.map((c) => c.done));
+  return (await Promise.all(children.map((c) => c.done))).flat();
 }
 
 export function defineObjectStoreConformance(target: ConformanceTarget): void {
@@ -374,18 +385,29 @@ export function defineObjectStoreConformance(target: ConformanceTarget): void {
         expect((await store.head(`${root}create/large-new.bin`))?.size).toBe(12 * MiB);
       });
 
-      it("lets exactly one of 20 processes create a key; the others get PreconditionFailedError", async () => {
-        const key = `${root}race/winner.txt`;
-        const outcomes = await raceWriters(20, { ...backend.env, KILN_STORE: backend.url }, key);
-        const winners = outcomes.filter((o) => o.outcome === "won");
-        const losers = outcomes.filter((o) => o.outcome === "lost");
+      it("lets exactly one of 20 processes create each key; the others get PreconditionFailedError", async () => {
+        const writers = 20;
+        const keys = 10;
+        const prefix = `${root}race/key-`;
+        const outcomes = await raceWriters(
+          writers,
+          keys,
+          { ...backend.env, KILN_STORE: backend.url },
+          prefix,
+        );
         expect(outcomes.filter((o) => o.outcome === "error")).toEqual([]);
-        expect(winners).toHaveLength(1);
-        expect(losers).toHaveLength(19);
-        for (const loser of losers) expect(loser.name).toBe("PreconditionFailedError");
-        const winnerIndex = (winners[0] as ChildOutcome & { index: number }).index;
-        expect(new TextDecoder().decode(await store.getBytes(key))).toBe(`body of writer ${winnerIndex}`);
-        expect((await store.head(key))?.etag).toBe(winners[0]?.etag);
+        for (let index = 0; index < keys; index++) {
+          const key = `${prefix}${index}`;
+          const forKey = outcomes.filter((o) => o.key === key);
+          const winners = forKey.filter((o) => o.outcome === "won");
+          const losers = forKey.filter((o) => o.outcome === "lost");
+          expect(winners, `winners of ${key}`).toHaveLength(1);
+          expect(losers, `losers of ${key}`).toHaveLength(writers - 1);
+          for (const loser of losers) expect(loser.name).toBe("PreconditionFailedError");
+          const winner = winners[0] as ChildOutcome;
+          expect(new TextDecoder().decode(await store.getBytes(key))).toBe(`body of writer ${winner.writer}`);
+          expect((await store.head(key))?.etag).toBe(winner.etag);
+        }
       });
     });
 
