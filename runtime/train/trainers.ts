@@ -3,6 +3,7 @@
  * Add a trainer with one line here.
  */
 import { UsageError } from "../errors.js";
+import { gbdtTrainer } from "./gbdt/gbdt-trainer.js";
 import { linearTrainer } from "./linear-trainer.js";
 import { logisticTrainer } from "./logistic-trainer.js";
 import type { Trainer } from "./trainer.js";
@@ -10,7 +11,7 @@ import type { Trainer } from "./trainer.js";
 export const trainers: Readonly<Record<string, Trainer>> = {
   linear: linearTrainer,
   logistic: logisticTrainer,
-  // gbdt: the gradient-boosted trees trainer registers here (runtime/train/gbdt).
+  gbdt: gbdtTrainer,
 };
 
 /** The trainer for `algorithm`, or a UsageError listing the known ones. */
