@@ -15,10 +15,10 @@ export function tableOf(
     columns: entries.map(([name, values]): Column => {
       if (values.some((v) => typeof v === "string")) {
         const categories: string[] = [];
-        const codes = Int32Array.from(values as (string | null)[], (v) => {
+        const codes = Int32Array.from(values as (number | string | null)[], (v: number | string | null) => {
           if (v === null) return -1;
-          let code = categories.indexOf(v);
-          if (code < 0) code = categories.push(v) - 1;
+          let code = categories.indexOf(String(v));
+          if (code < 0) code = categories.push(String(v)) - 1;
           return code;
         });
         return { kind: "categorical", name, codes, categories };
@@ -26,7 +26,9 @@ export function tableOf(
       return {
         kind: "numeric",
         name,
-        values: Float64Array.from(values as (number | null)[], (v) => v ?? Number.NaN),
+        values: Float64Array.from(values as (number | string | null)[], (v: number | string | null) =>
+          v === null ? Number.NaN : Number(v),
+        ),
       };
     }),
   };
