@@ -15,7 +15,7 @@ export function levenshteinDistance(a: string, b: string): number {
 
 /**
  * The known name closest to `name`, if it is close enough to be a likely typo
- * (distance at most a third of the longer name, and at least 1 allowed).
+ * (distance at most a third of the longer name, rounded up).
  */
 export function closestName(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
@@ -27,7 +27,7 @@ export function closestName(name: string, known: Iterable<string>): string | und
       bestDistance = distance;
     }
   }
-  const allowed = Math.max(1, Math.floor(Math.max(name.length, best?.length ?? 0) / 3));
+  const allowed = Math.max(1, Math.ceil(Math.max(name.length, best?.length ?? 0) / 3));
   return bestDistance <= allowed ? best : undefined;
 }
 

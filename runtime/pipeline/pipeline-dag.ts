@@ -158,7 +158,14 @@ function cycleError(
     if (next === undefined) break;
     current = next;
   }
-  const cycle = walk.slice(seen.get(current) ?? 0).reverse();
+  const loop = walk.slice(seen.get(current) ?? 0).reverse();
+  // Start the cycle at the stage written first in kiln.yaml, so the report reads in file order.
+  const fileOrder = new Map(stages.map((s, i) => [s.name, i]));
+  const start = loop.reduce(
+    (best, name, i) => ((fileOrder.get(name) ?? 0) < (fileOrder.get(loop[best] as string) ?? 0) ? i : best),
+    0,
+  );
+  const cycle = [...loop.slice(start), ...loop.slice(0, start)];
   cycle.push(cycle[0] as string);
   const [first, second] = cycle;
   const edge = edges.find((e) => e.from === first && e.to === second);

@@ -161,17 +161,17 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunSumma
       const s = results.get(u)?.status;
       return s === StageStatus.failed || s === StageStatus.skipped || s === StageStatus.cancelled;
     });
+    if (blocked !== undefined) {
+      const why = results.get(blocked)?.status === StageStatus.failed ? "failed" : "did not run";
+      finish({ ...base, status: StageStatus.skipped, reasons: [`upstream stage '${blocked}' ${why}`] });
+      return;
+    }
     if (cancel.signal.aborted) {
       finish({
         ...base,
         status: StageStatus.cancelled,
         reasons: [failFastCause ? `cancelled by --fail-fast after '${failFastCause}' failed` : "interrupted"],
       });
-      return;
-    }
-    if (blocked !== undefined) {
-      const why = results.get(blocked)?.status === StageStatus.failed ? "failed" : "did not run";
-      finish({ ...base, status: StageStatus.skipped, reasons: [`upstream stage '${blocked}' ${why}`] });
       return;
     }
     if (options.dry) {
