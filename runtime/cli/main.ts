@@ -9,6 +9,7 @@ import { registerPipelineCommands } from "./commands/pipeline-commands.js";
 import { registerModelCommands } from "./commands/model-commands.js";
 import { registerServeCommands } from "./commands/serve-commands.js";
 import { registerDriftCommand } from "./commands/drift-command.js";
+import { registerTrainCommands } from "./commands/train-commands.js";
 
 export function buildProgram(): Command {
   const program = new Command("kiln")
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerModelCommands(program);
   registerServeCommands(program);
   registerDriftCommand(program);
+  registerTrainCommands(program);
   return program;
 }
 

@@ -26,14 +26,6 @@ export function planColumns(
     seen.add(name);
   }
   const list = () => available.map((n) => `'${n}'`).join(", ");
-  for (const name of Object.keys(options.schema ?? {})) {
-    if (!seen.has(name)) {
-      throw new DataError(
-        { file, column: name },
-        `the schema declares this column but the file has only ${list()}.`,
-      );
-    }
-  }
   const order = options.columns ?? [...available];
   const builders = new Map<number, ColumnBuilder>();
   for (const name of order) {
@@ -41,6 +33,14 @@ export function planColumns(
     if (index < 0) throw new DataError({ file, column: name }, `no such column; the file has ${list()}.`);
     const declared: ColumnKind | undefined = options.schema?.[name];
     builders.set(index, new ColumnBuilder(name, declared, file));
+  }
+  for (const name of Object.keys(options.schema ?? {})) {
+    if (!seen.has(name)) {
+      throw new DataError(
+        { file, column: name },
+        `the schema declares this column but the file has only ${list()}.`,
+      );
+    }
   }
   return { builders, order };
 }
