@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type LogisticModel, logisticModel } from "./onnx-fixtures.js";
-import { postJson, readPredictionLog, type ServeProcess, startServe } from "./serve-process.js";
+import { load, readPredictionLog, type ServeProcess, startServe } from "./serve-process.js";
 
 let dir: string;
 let serving: ServeProcess | undefined;
@@ -18,59 +18,6 @@ afterEach(async () => {
   serving = undefined;
   await rm(dir, { recursive: true, force: true });
 });
-
-const record = (model: LogisticModel, row: number[]) =>
-  Object.fromEntries(model.features.map((f, k) => [f, row[k]]));
-
-interface LoadResult {
-  ok: Array<{ id: string; version: string }>;
-  failed: Array<{ id: string; status: number; error: unknown }>;
-  refused: number;
-}
-
-/**
- * `workers` clients sending single-row records requests back to back until `until()` says stop or
- * the server refuses connections. `check` may throw to count an answer as failed.
- */
-async function load(
-  url: string,
-  model: LogisticModel,
-  workers: number,
-  until: () => boolean,
-  check: (body: Record<string, unknown>, row: number[]) => void = () => {},
-): Promise<LoadResult> {
-  const result: LoadResult = { ok: [], failed: [], refused: 0 };
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (!until()) {
-        const n = next++;
-        const id = `load-${n}`;
-        const row = [(n % 17) / 17, -((n % 5) / 5), (n % 3) - 1];
-        let answer: Awaited<ReturnType<typeof postJson>>;
-        try {
-          answer = await postJson(
-            `${url}/v2/models/churn/infer`,
-            { instances: [record(model, row)] },
-            { "x-request-id": id },
-          );
-        } catch {
-          // Connection refused or reset: the server has stopped listening; this request got no answer.
-          result.refused++;
-          return;
-        }
-        try {
-          expect(answer.status).toBe(200);
-          check(answer.body, row);
-          result.ok.push({ id, version: answer.body.model_version as string });
-        } catch (error: unknown) {
-          result.failed.push({ id, status: answer.status, error });
-        }
-      }
-    }),
-  );
-  return result;
-}
 
 describe("kiln serve under load", () => {
   it("on SIGTERM stops accepting, answers what is in flight, flushes the log and exits 0; every 200 is in the log", async () => {

@@ -7,6 +7,8 @@ import { once } from "node:events";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { expect } from "vitest";
+import type { LogisticModel } from "./onnx-fixtures.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 
@@ -106,4 +108,57 @@ export async function postJson(
   });
   const text = await response.text();
   return { status: response.status, body: JSON.parse(text), headers: response.headers };
+}
+
+export const record = (model: LogisticModel, row: number[]) =>
+  Object.fromEntries(model.features.map((f, k) => [f, row[k]]));
+
+export interface LoadResult {
+  ok: Array<{ id: string; version: string }>;
+  failed: Array<{ id: string; status: number; error: unknown }>;
+  refused: number;
+}
+
+/**
+ * `workers` clients sending single-row records requests back to back until `until()` says stop or
+ * the server refuses connections. `check` may throw to count an answer as failed.
+ */
+export async function load(
+  url: string,
+  model: LogisticModel,
+  workers: number,
+  until: () => boolean,
+  check: (body: Record<string, unknown>, row: number[]) => void = () => {},
+): Promise<LoadResult> {
+  const result: LoadResult = { ok: [], failed: [], refused: 0 };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (!until()) {
+        const n = next++;
+        const id = `load-${n}`;
+        const row = [(n % 17) / 17, -((n % 5) / 5), (n % 3) - 1];
+        let answer: Awaited<ReturnType<typeof postJson>>;
+        try {
+          answer = await postJson(
+            `${url}/v2/models/churn/infer`,
+            { instances: [record(model, row)] },
+            { "x-request-id": id },
+          );
+        } catch {
+          // Connection refused or reset: the server has stopped listening; this request got no answer.
+          result.refused++;
+          return;
+        }
+        try {
+          expect(answer.status).toBe(200);
+          check(answer.body, row);
+          result.ok.push({ id, version: answer.body.model_version as string });
+        } catch (error: unknown) {
+          result.failed.push({ id, status: answer.status, error });
+        }
+      }
+    }),
+  );
+  return result;
 }

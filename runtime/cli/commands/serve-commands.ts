@@ -6,6 +6,7 @@ import { type Command, Option } from "commander";
 import { UsageError } from "../../errors.js";
 import { fileModelSource } from "../../serve/file-model-source.js";
 import type { ModelSource } from "../../serve/model-source.js";
+import { registryModelSource } from "../../serve/registry-model-source.js";
 import { startInferenceServer } from "../../serve/start-inference-server.js";
 import { openStore } from "../../store/open-store.js";
 import { createConsoleLogger } from "../console-logger.js";
@@ -40,6 +41,7 @@ function integer(flag: string, text: string, min: number): number {
 
 async function serve(reference: string | undefined, flags: ServeFlags): Promise<void> {
   const logger = createConsoleLogger({ quiet: flags.quiet ?? false });
+  const context = { env: process.env, cwd: process.cwd() };
   let source: ModelSource;
   if (flags.modelFile !== undefined) {
     if (reference !== undefined) {
@@ -50,15 +52,12 @@ async function serve(reference: string | undefined, flags: ServeFlags): Promise<
       flags.name ?? basename(flags.modelFile).replace(/\.onnx$/i, ""),
     );
   } else if (reference !== undefined) {
-    throw new UsageError(
-      `serving '${reference}' from the registry is not available in this build; serve a file with --model-file <path> --name <model>.`,
-    );
+    source = registryModelSource(await openStore(flags.store, context), reference);
   } else {
     throw new UsageError(
       "name the model to serve (<model>[:<stage>|@<version>]) or give --model-file <path>.",
     );
   }
-  const context = { env: process.env, cwd: process.cwd() };
   const store = flags.predictionLog ? await openStore(flags.store, context) : undefined;
   const running = await startInferenceServer({
     sources: [source],
@@ -82,7 +81,8 @@ async function serve(reference: string | undefined, flags: ServeFlags): Promise<
     threads: integer("threads", flags.threads, 1),
     shutdownTimeoutMs: integer("shutdown-timeout", flags.shutdownTimeout, 0),
   });
-  if (store) logger.info(`logging predictions to ${store.url}/predictions/${source.name}/`);
+  if (store)
+    logger.info(`logging predictions to ${store.url.replace(/\/$/, "")}/predictions/${source.name}/`);
   // Tests and scripts parse this line for the port.
   process.stdout.write(`listening on ${running.url}\n`);
 
