@@ -151,6 +151,11 @@ function binColumn(
   const t = Float64Array.from(thresholds);
   const min = t[0]!;
   const max = t[size - 1]!;
+  if (!(Number.isFinite(min) && Number.isFinite(max) && max - min < Number.MAX_VALUE)) {
+    // An infinite threshold (from infinite values in the data): no grid, a search per value.
+    for (let i = 0; i < column.length; i++) out[offset + i * stride] = binOf(thresholds, column[i]!);
+    return;
+  }
   const scale = max > min ? GUESS_CELLS / (max - min) : 0;
   const guess = new Uint8Array(GUESS_CELLS + 1);
   for (let c = 0, k = 0; c <= GUESS_CELLS; c++) {

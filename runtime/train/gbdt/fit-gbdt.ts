@@ -113,8 +113,8 @@ export function fitGbdt(
     learningRate: settings.learningRate,
     constantHessian: loss.constantHessian,
   });
-  const grad = new Float32Array(n * k);
-  const hess = new Float32Array(n * k).fill(1);
+  const grad = new Float64Array(n * k);
+  const hess = new Float64Array(n * k).fill(1);
 
   const trees: GbdtTree[] = [];
   const validationLoss: number[] = [];

@@ -25,7 +25,7 @@ export interface GbdtLoss {
    * Fill gradients and hessians of every output for every row, output-major: grad[k * n + row].
    * With a constant hessian, `hess` is left as it is (all ones).
    */
-  gradients(raw: Float64Array, target: Float64Array, grad: Float32Array, hess: Float32Array): void;
+  gradients(raw: Float64Array, target: Float64Array, grad: Float64Array, hess: Float64Array): void;
   /** Mean loss over the rows (for early stopping and reporting). */
   meanLoss(raw: Float64Array, target: Float64Array): number;
 }

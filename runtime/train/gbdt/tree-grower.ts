@@ -98,7 +98,7 @@ export class TreeGrower {
   }
 
   /** Grow a tree for output `output` from gradients and hessians of the training rows. */
-  grow(grad: Float32Array, hess: Float32Array, output: number): GrownTree {
+  grow(grad: Float64Array, hess: Float64Array, output: number): GrownTree {
     const { n, rows, options } = this;
     for (let i = 0; i < n; i++) rows[i] = i;
 
@@ -249,7 +249,7 @@ export class TreeGrower {
   }
 
   /** The root's histogram: every row, in order (no index indirection). */
-  private buildRootHistogram(hist: Float64Array, grad: Float32Array, hess: Float32Array): void {
+  private buildRootHistogram(hist: Float64Array, grad: Float64Array, hess: Float64Array): void {
     const { n, featureCount: F } = this;
     const bins = this.matrix.bins;
     if (this.stride === 2) {
@@ -282,8 +282,8 @@ export class TreeGrower {
     hist: Float64Array,
     start: number,
     end: number,
-    grad: Float32Array,
-    hess: Float32Array,
+    grad: Float64Array,
+    hess: Float64Array,
   ): void {
     const { featureCount: F, rows } = this;
     const bins = this.matrix.bins;
