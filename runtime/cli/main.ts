@@ -9,6 +9,7 @@ import { registerPipelineCommands } from "./commands/pipeline-commands.js";
 import { registerModelCommands } from "./commands/model-commands.js";
 import { registerServeCommands } from "./commands/serve-commands.js";
 import { registerDriftCommand } from "./commands/drift-command.js";
+import { registerDoctorCommand } from "./commands/doctor-command.js";
 import { registerTrainCommands } from "./commands/train-commands.js";
 
 export function buildProgram(): Command {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerModelCommands(program);
   registerServeCommands(program);
   registerDriftCommand(program);
+  registerDoctorCommand(program);
   registerTrainCommands(program);
   return program;
 }
