@@ -1,4 +1,6 @@
 import { ConfigError, type SourcePosition } from "../errors.js";
+import { evaluateStage } from "../train/evaluate-stage.js";
+import { trainStage } from "../train/train-stage.js";
 import type { BuiltinStage } from "./builtin-stage.js";
 import { fetchStage } from "./fetch-stage.js";
 
@@ -8,6 +10,8 @@ import { fetchStage } from "./fetch-stage.js";
  */
 export const builtinStages: Record<string, BuiltinStage> = {
   fetch: fetchStage,
+  train: trainStage,
+  evaluate: evaluateStage,
 };
 
 /** The built-in stage named by `uses: kiln/<name>`; an unknown name lists the known ones. */

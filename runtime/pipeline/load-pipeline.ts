@@ -94,7 +94,11 @@ export function parsePipeline(text: string, file: string, options: LoadPipelineO
   if (yamlError) {
     const position = sourceMap.at(yamlError.pos[0]);
     const firstLine = yamlError.message.split("\n")[0] ?? yamlError.message;
-    throw new ConfigError(position, `not valid YAML: ${firstLine}`, { cause: yamlError });
+    const lineText = text.split("\n")[(position.line ?? 1) - 1] ?? "";
+    const hint = /[[{].*\$\{/.test(lineText)
+      ? ' Inside [ ] or { }, quote values that contain ${…}, e.g. ["models/${item}.onnx"].'
+      : "";
+    throw new ConfigError(position, `not valid YAML: ${firstLine}${hint}`, { cause: yamlError });
   }
   const raw = (document.toJS() ?? {}) as unknown;
   validateKilnConfig(raw, sourceMap);

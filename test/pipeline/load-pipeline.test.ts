@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: kiln.yaml text uses ${item} interpolation.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../runtime/errors.js";
@@ -196,6 +197,13 @@ describe.each([
     line: 4,
     column: 5,
     message: "not valid YAML: Map keys must be unique",
+  },
+  {
+    what: "an unquoted ${…} inside a flow list gets a hint",
+    text: yamlLines("stages:", "  a:", "    foreach: [x]", "    cmd: run", "    outs: [out/${item}.csv]"),
+    line: 5,
+    column: 17,
+    message: 'Inside [ ] or { }, quote values that contain ${…}, e.g. ["models/${item}.onnx"].',
   },
 ])("kiln.yaml errors: $what", ({ text, line, column, message }) => {
   it("fails with a ConfigError naming kiln.yaml, the line and the column", async () => {
