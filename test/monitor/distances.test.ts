@@ -1,14 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { benjaminiHochberg } from "../../runtime/monitor/benjamini-hochberg.js";
-import { categoricalShares, fillZeroShares, numericBinnedShares } from "../../runtime/monitor/binned-shares.js";
-import { chiSquareDetectableW, chiSquareTest, cramersVTwoSamples } from "../../runtime/monitor/chi-square-test.js";
+import {
+  categoricalShares,
+  fillZeroShares,
+  numericBinnedShares,
+} from "../../runtime/monitor/binned-shares.js";
+import {
+  chiSquareDetectableW,
+  chiSquareTest,
+  cramersVTwoSamples,
+} from "../../runtime/monitor/chi-square-test.js";
 import { histogramCounts, sturgesEdges } from "../../runtime/monitor/histogram-bins.js";
 import { jensenShannonDistance } from "../../runtime/monitor/jensen-shannon-distance.js";
 import { kullbackLeiblerDivergence } from "../../runtime/monitor/kullback-leibler-divergence.js";
 import { populationStabilityIndex } from "../../runtime/monitor/population-stability-index.js";
-import { sortSample, sortedReference } from "../../runtime/monitor/sorted-sample.js";
-import { twoProportionZTest, zTestDetectableDifference } from "../../runtime/monitor/two-proportion-z-test.js";
-import { normedWassersteinDistance, wassersteinDistance } from "../../runtime/monitor/wasserstein-distance.js";
+import { sortedReference, sortSample } from "../../runtime/monitor/sorted-sample.js";
+import {
+  twoProportionZTest,
+  zTestDetectableDifference,
+} from "../../runtime/monitor/two-proportion-z-test.js";
+import {
+  normedWassersteinDistance,
+  wassersteinDistance,
+} from "../../runtime/monitor/wasserstein-distance.js";
 import { normalSample } from "./seeded-random.js";
 
 const f = (values: number[]) => Float64Array.from(values);
@@ -97,7 +111,17 @@ describe("Sturges binning (numpy's histogram_bin_edges(bins='sturges'))", () => 
   });
 
   it("compares categories by share of each sample", () => {
-    const s = categoricalShares(new Map([["a", 3], ["b", 1]]), new Map([["b", 2], ["c", 2]]), false);
+    const s = categoricalShares(
+      new Map([
+        ["a", 3],
+        ["b", 1],
+      ]),
+      new Map([
+        ["b", 2],
+        ["c", 2],
+      ]),
+      false,
+    );
     expect(s.labels).toEqual(["a", "b", "c"]);
     expect(Array.from(s.reference)).toEqual([0.75, 0.25, 0]);
     expect(Array.from(s.current)).toEqual([0, 0.5, 0.5]);
@@ -147,7 +171,10 @@ describe("two-proportion z-test", () => {
     expect(r.z).toBeCloseTo(-2, 13);
     expect(r.pValue).toBeCloseTo(0.0455002638963584, 13);
     // Cohen's h = |2 asin √0.4 − 2 asin √0.6|
-    expect(r.cohensH).toBeCloseTo(Math.abs(2 * Math.asin(Math.sqrt(0.4)) - 2 * Math.asin(Math.sqrt(0.6))), 14);
+    expect(r.cohensH).toBeCloseTo(
+      Math.abs(2 * Math.asin(Math.sqrt(0.4)) - 2 * Math.asin(Math.sqrt(0.6))),
+      14,
+    );
   });
 
   it("gives p = 1 when both samples hold one and the same value", () => {
@@ -161,7 +188,10 @@ describe("two-proportion z-test", () => {
   });
 
   it("states the smallest detectable difference z_{α/2}·sqrt(p(1−p)(1/n1+1/n2))", () => {
-    expect(zTestDetectableDifference(0.5, 100, 100, 0.05)).toBeCloseTo(1.959963984540054 * Math.sqrt(0.25 * 0.02), 12);
+    expect(zTestDetectableDifference(0.5, 100, 100, 0.05)).toBeCloseTo(
+      1.959963984540054 * Math.sqrt(0.25 * 0.02),
+      12,
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import {
   ksTwoSample,
   ksTwoSamplePValue,
 } from "../../runtime/monitor/kolmogorov-smirnov-test.js";
-import { sortSample, sortedReference } from "../../runtime/monitor/sorted-sample.js";
+import { sortedReference, sortSample } from "../../runtime/monitor/sorted-sample.js";
 import { normalSample } from "./seeded-random.js";
 
 const sorted = (values: number[]) => sortSample(values).values;
@@ -66,9 +66,27 @@ describe("two-sample Kolmogorov–Smirnov, exact p-values", () => {
     ["testTwoVsFour (data1 + 0.01)", [1.01, 2.01], [1, 2, 3, 4], 2 / 4, 14 / 15],
     ["testTwoVsFour (data1 - 0.01)", [0.99, 1.99], [1, 2, 3, 4], 3 / 4, 6 / 15],
     ["testEqualSizes", [1, 2, 3], [2, 3, 4], 1 / 3, 1],
-    ["test100_100", linspace(1, 100, 100), linspace(1, 100, 100).map((v) => v + 2.1), 3 / 100, 0.9999999999962055],
-    ["test100_110 (+0.1)", linspace(1, 100, 100), linspace(1, 100, 110).map((v) => v + 20.1), 232 / 1100, 0.015739183865607353],
-    ["test100_110 (-0.1)", linspace(1, 100, 100), linspace(1, 100, 110).map((v) => v + 19.9), 229 / 1100, 0.017803803861026313],
+    [
+      "test100_100",
+      linspace(1, 100, 100),
+      linspace(1, 100, 100).map((v) => v + 2.1),
+      3 / 100,
+      0.9999999999962055,
+    ],
+    [
+      "test100_110 (+0.1)",
+      linspace(1, 100, 100),
+      linspace(1, 100, 110).map((v) => v + 20.1),
+      232 / 1100,
+      0.015739183865607353,
+    ],
+    [
+      "test100_110 (-0.1)",
+      linspace(1, 100, 100),
+      linspace(1, 100, 110).map((v) => v + 19.9),
+      229 / 1100,
+      0.017803803861026313,
+    ],
   ])("match scipy's %s", (_name, a, b, statistic, pValue) => {
     const result = ksTwoSample(sorted(a as number[]), sorted(b as number[]));
     expect(result.statistic).toBeCloseTo(statistic as number, 12);
@@ -77,10 +95,25 @@ describe("two-sample Kolmogorov–Smirnov, exact p-values", () => {
 
   it("matches scipy's repeated-values cases, where ties move both ECDFs together", () => {
     const rep = (pairs: [number, number][]) => pairs.flatMap(([v, k]) => Array<number>(k).fill(v));
-    const x2233 = rep([[2, 3], [3, 4], [5, 5], [6, 4]]);
+    const x2233 = rep([
+      [2, 3],
+      [3, 4],
+      [5, 5],
+      [6, 4],
+    ]);
     const x3344 = x2233.map((v) => v + 1);
-    const x2356 = rep([[2, 3], [3, 4], [5, 10], [6, 4]]);
-    const x3467 = rep([[3, 10], [4, 2], [6, 10], [7, 4]]);
+    const x2356 = rep([
+      [2, 3],
+      [3, 4],
+      [5, 10],
+      [6, 4],
+    ]);
+    const x3467 = rep([
+      [3, 10],
+      [4, 2],
+      [6, 10],
+      [7, 4],
+    ]);
     const a = ksTwoSample(sorted(x2233), sorted(x3344));
     expect(a.statistic).toBeCloseTo(5 / 16, 12);
     expect(a.pValue).toBeCloseTo(0.4262934613454952, 6);

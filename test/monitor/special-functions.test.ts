@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { chiSquareCritical, chiSquareSurvival } from "../../runtime/monitor/chi-square-distribution.js";
 import { kolmogorovSurvival } from "../../runtime/monitor/kolmogorov-distribution.js";
 import { logGamma } from "../../runtime/monitor/log-gamma.js";
-import { erfc, normalCdf, normalSurvival, normalSurvivalInverse } from "../../runtime/monitor/normal-distribution.js";
+import {
+  erfc,
+  normalCdf,
+  normalSurvival,
+  normalSurvivalInverse,
+} from "../../runtime/monitor/normal-distribution.js";
 import { regularizedGammaP, regularizedGammaQ } from "../../runtime/monitor/regularized-gamma.js";
 import { smirnov } from "../../runtime/monitor/smirnov-distribution.js";
 import { seededRandom } from "./seeded-random.js";
