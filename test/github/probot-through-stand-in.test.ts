@@ -1,0 +1,183 @@
+/**
+ * A real Probot app, a real Octokit and @actions/github's getOctokit, all against the stand-in:
+ * state changes raise signed webhooks, the app authenticates as its installation (JWT → token)
+ * and writes back; a forged delivery is refused and changes nothing.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { sign } from "@octokit/webhooks-methods";
+import type { ApplicationFunction } from "probot";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOctokit } from "../../runtime/github/octokit-factory.js";
+import { silentLogger } from "../../runtime/logger.js";
+import { type GitHubStandIn, startGitHubStandIn } from "../support/github-stand-in/index.js";
+import { generateAppKeyPair, type RunningProbotApp, startProbotApp } from "../support/probot-harness.js";
+
+const OWNER = "kiln-org";
+const REPO = "models";
+const repo = { owner: OWNER, repo: REPO };
+
+/** The app under test: greets every opened issue and pull request. */
+const greeter: ApplicationFunction = (app) => {
+  app.on(["issues.opened", "pull_request.opened"], async (context) => {
+    const number =
+      "pull_request" in context.payload ? context.payload.pull_request.number : context.payload.issue.number;
+    await context.octokit.rest.issues.createComment(
+      context.repo({ issue_number: number, body: `Thanks for #${number}!` }),
+    );
+  });
+};
+
+function examplePayload(event: string, action: string): Record<string, unknown> {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve("@octokit/webhooks-examples/package.json"));
+  const all = JSON.parse(readFileSync(join(root, "api.github.com", "index.json"), "utf8")) as {
+    name: string;
+    examples: Record<string, unknown>[];
+  }[];
+  const example = all.find((e) => e.name === event)?.examples.find((p) => p.action === action);
+  if (example === undefined) throw new Error(`no example for ${event}.${action}`);
+  return example;
+}
+
+let standIn: GitHubStandIn;
+let probotApp: RunningProbotApp;
+let alice: ReturnType<typeof createOctokit>;
+let aliceToken: string;
+
+beforeAll(async () => {
+  const keys = generateAppKeyPair();
+  standIn = await startGitHubStandIn({ app: { id: 77, slug: "kiln-bot", publicKey: keys.publicKey } });
+  standIn.createRepo(OWNER, REPO);
+  aliceToken = standIn.addUser("alice", { permission: "write" }).token;
+  alice = createOctokit({
+    token: aliceToken,
+    baseUrl: standIn.baseUrl,
+    env: {},
+    logger: silentLogger,
+    retry: false,
+    throttle: false,
+  });
+  probotApp = await startProbotApp(greeter, { standIn, privateKey: keys.privateKey });
+}, 60_000);
+
+afterAll(async () => {
+  await probotApp?.stop();
+  await standIn?.stop();
+});
+
+describe("a Probot app driven by the stand-in's webhooks", () => {
+  it("comments on an opened issue as its bot user, after authenticating as the installation", async () => {
+    const issue = await alice.rest.issues.create({ ...repo, title: "Model drifted" });
+    await standIn.waitForIdle();
+    const comments = await alice.rest.issues.listComments({ ...repo, issue_number: issue.data.number });
+    expect(comments.data.map((c) => [c.user?.login, c.body])).toEqual([
+      ["kiln-bot[bot]", `Thanks for #${issue.data.number}!`],
+    ]);
+    const delivery = standIn.deliveries.find((d) => d.event === "issues" && d.action === "opened");
+    expect(delivery?.status).toBe(200);
+  });
+
+  it("comments on an opened pull request", async () => {
+    standIn.createBranch(OWNER, REPO, "feature");
+    standIn.push(OWNER, REPO, "feature", { "kiln.yaml": "stages: {}\n" }, { as: "alice" });
+    const pull = await alice.rest.pulls.create({
+      ...repo,
+      title: "Add pipeline",
+      head: "feature",
+      base: "main",
+    });
+    await standIn.waitForIdle();
+    const comments = await alice.rest.issues.listComments({ ...repo, issue_number: pull.data.number });
+    expect(comments.data.map((c) => c.body)).toEqual([`Thanks for #${pull.data.number}!`]);
+  });
+
+  it("refuses a forged delivery with 400 and does nothing", async () => {
+    const issue = await alice.rest.issues.create({ ...repo, title: "Quiet" });
+    await standIn.waitForIdle();
+    const before = standIn.repository(OWNER, REPO).comments.size;
+    const body = JSON.stringify({
+      ...examplePayload("issues", "opened"),
+      issue: { ...(examplePayload("issues", "opened").issue as object), number: issue.data.number },
+      repository: {
+        ...(examplePayload("issues", "opened").repository as object),
+        name: REPO,
+        owner: { login: OWNER },
+      },
+      installation: { id: standIn.app!.installationId },
+    });
+    const response = await fetch(probotApp.webhookUrl, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "issues",
+        "x-github-delivery": "forged-1",
+        "x-hub-signature-256": await sign("not-the-secret", body),
+      },
+      body,
+    });
+    expect(response.status).toBe(400);
+    await standIn.waitForIdle();
+    expect(standIn.repository(OWNER, REPO).comments.size).toBe(before);
+  });
+
+  it("takes a correctly signed delivery posted by hand (the same payload as the forged one)", async () => {
+    const issue = await alice.rest.issues.create({ ...repo, title: "Loud" });
+    await standIn.waitForIdle();
+    const comments = standIn.repository(OWNER, REPO).comments;
+    const before = comments.size;
+    const example = examplePayload("issues", "opened");
+    const body = JSON.stringify({
+      ...example,
+      issue: { ...(example.issue as object), number: issue.data.number },
+      repository: {
+        ...(example.repository as object),
+        name: REPO,
+        owner: { ...(example.repository as { owner: object }).owner, login: OWNER },
+      },
+      installation: { id: standIn.app!.installationId },
+    });
+    const response = await fetch(probotApp.webhookUrl, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "issues",
+        "x-github-delivery": "by-hand-1",
+        "x-hub-signature-256": await sign(probotApp.secret, body),
+      },
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(comments.size).toBe(before + 1);
+  });
+});
+
+describe("other real clients", () => {
+  it("@actions/github's getOctokit reaches the stand-in through GITHUB_API_URL", async () => {
+    process.env.GITHUB_API_URL = standIn.baseUrl;
+    // @actions/github reads GITHUB_API_URL when it is first imported
+    const { getOctokit } = await import("@actions/github");
+    const octokit = getOctokit(aliceToken);
+    const me = await octokit.rest.users.getAuthenticated();
+    expect(me.data.login).toBe("alice");
+    const release = await octokit.rest.repos.createRelease({ ...repo, tag_name: "v0.1.0" });
+    expect(standIn.refSha(OWNER, REPO, "v0.1.0")).toBe(standIn.refSha(OWNER, REPO, "main"));
+    expect(release.data.upload_url.startsWith(standIn.baseUrl)).toBe(true);
+  });
+
+  it("rejects an unknown token with 401 Bad credentials", async () => {
+    const stranger = createOctokit({
+      token: "ghp_unknown",
+      baseUrl: standIn.baseUrl,
+      env: {},
+      logger: silentLogger,
+      retry: false,
+      throttle: false,
+    });
+    await expect(stranger.rest.repos.get(repo)).rejects.toMatchObject({
+      status: 401,
+      response: { data: { message: "Bad credentials" } },
+    });
+  });
+});
