@@ -15,6 +15,8 @@ export class MemoryStore implements ObjectStore {
   readonly objects = new Map<string, { bytes: Uint8Array; etag: string; lastModified: Date }>();
   /** Called before every put; throw to inject a failure. */
   beforePut: (key: string) => void = () => {};
+  /** Called after every put has stored its object; throw to inject a lost response. */
+  afterPut: (key: string) => void = () => {};
 
   async get(key: string): Promise<Readable> {
     return Readable.from([Buffer.from(await this.getBytes(key))]);
@@ -36,6 +38,7 @@ export class MemoryStore implements ObjectStore {
       throw new PreconditionFailedError(key, "ifMatch");
     const etag = createHash("md5").update(bytes).update(String(Math.random())).digest("hex");
     this.objects.set(key, { bytes, etag, lastModified: new Date() });
+    this.afterPut(key);
     return { etag };
   }
 
