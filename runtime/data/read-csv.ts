@@ -15,7 +15,13 @@ export async function readCsv(
   options: ReadTableOptions & { delimiter?: string } = {},
 ): Promise<Table> {
   const parser = createReadStream(file).pipe(
-    parse({ bom: true, delimiter: options.delimiter ?? ",", skip_empty_lines: true, info: true }),
+    parse({
+      bom: true,
+      delimiter: options.delimiter ?? ",",
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }),
   );
   let builders: Map<number, ColumnBuilder> | undefined;
   let order: string[] = [];

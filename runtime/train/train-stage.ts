@@ -5,7 +5,7 @@
  * train:
  *   uses: kiln/train
  *   with: { algorithm: logistic, data: data/train.csv, target: churned, features: [age, plan],
- *           categorical: [plan], params: { C: 0.5 }, seed: 1, validation: 0.2,
+ *           categorical: [plan], numeric: [age], params: { C: 0.5 }, seed: 1, validation: 0.2,
  *           model: model.onnx, metrics: metrics.json }
  * ```
  *
@@ -27,6 +27,7 @@ const known = [
   "target",
   "features",
   "categorical",
+  "numeric",
   "params",
   "seed",
   "validation",
@@ -40,6 +41,7 @@ interface TrainSettings {
   target: string;
   features: string[] | undefined;
   categorical: string[] | undefined;
+  numeric: string[] | undefined;
   params: Record<string, unknown>;
   seed: number;
   validation: number;
@@ -71,6 +73,7 @@ function trainSettings(settings: BuiltinStageSettings): TrainSettings {
     target: s.string("target", "label"),
     features: s.list("features"),
     categorical: s.list("categorical"),
+    numeric: s.list("numeric"),
     params,
     seed: s.number("seed", 0, Number.isSafeInteger, "a whole number"),
     validation,
@@ -94,6 +97,7 @@ export const trainStage: BuiltinStage = {
       target: t.target,
       ...(t.features === undefined ? {} : { features: t.features }),
       ...(t.categorical === undefined ? {} : { categorical: t.categorical }),
+      ...(t.numeric === undefined ? {} : { numeric: t.numeric }),
       params: t.params,
       seed: t.seed,
       validation: t.validation,

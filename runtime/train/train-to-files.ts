@@ -22,6 +22,8 @@ export interface TrainToFilesOptions {
   features?: string[];
   /** Columns to read as categories even if they look like numbers. */
   categorical?: string[];
+  /** Columns that must hold numbers: a non-numeric value fails with its row and column. */
+  numeric?: string[];
   params?: Record<string, unknown>;
   seed?: number;
   validation?: number;
@@ -52,7 +54,12 @@ export async function trainToFiles(options: TrainToFilesOptions): Promise<TrainT
   resolveParams(trainer.name, trainer.params, given);
 
   const schema: Schema = {};
-  for (const name of options.categorical ?? []) schema[name] = "categorical";
+  for (const name of options.numeric ?? []) schema[name] = "numeric";
+  for (const name of options.categorical ?? []) {
+    if (schema[name] !== undefined)
+      throw new UsageError(`column '${name}' is declared both numeric and categorical.`);
+    schema[name] = "categorical";
+  }
   const columns =
     options.features === undefined ? undefined : [...new Set([...options.features, options.target])];
   const table = await readTable(options.data, { schema, ...(columns === undefined ? {} : { columns }) });

@@ -15,6 +15,7 @@ interface TrainFlags {
   target: string;
   features?: string;
   categorical?: string;
+  numeric?: string;
   param: string[];
   seed: string;
   validation: string;
@@ -89,12 +90,14 @@ export function registerTrainCommands(program: Command): void {
       );
       const features = list(flags.features);
       const categorical = list(flags.categorical);
+      const numeric = list(flags.numeric);
       const { result, metrics } = await trainToFiles({
         algorithm: flags.algorithm,
         data: flags.data,
         target: flags.target,
         ...(features === undefined ? {} : { features }),
         ...(categorical === undefined ? {} : { categorical }),
+        ...(numeric === undefined ? {} : { numeric }),
         params: parseParamPairs(flags.param),
         seed,
         validation,
