@@ -140,31 +140,51 @@ export function renderDriftMarkdown(
     "| column | type | test | score | threshold | verdict | effect size | n reference / current | smallest detectable shift |",
     "|---|---|---|---|---|---|---|---|---|",
   ];
-  const tail: string[] = [];
-  if (report.quality.failures.length > 0) {
-    tail.push("", "#### Data quality", "");
-    for (const f of report.quality.failures) tail.push(`- ${escapeMarkdownCell(f)}`);
-  }
-  if (history !== undefined && history.length > 0) tail.push("", ...trendChart(history, report));
+  const failureLines = report.quality.failures.map((f) => `- ${escapeMarkdownCell(f)}`);
+  const qualityHead = ["", "#### Data quality", ""];
+  const chart = history !== undefined && history.length > 0 ? ["", ...trendChart(history, report)] : [];
+  const full = [
+    ...head,
+    ...tableHead,
+    ...report.columns.map(row),
+    ...(failureLines.length > 0 ? [...qualityHead, ...failureLines] : []),
+    ...chart,
+  ].join("\n");
+  if (full.length <= maxLength) return `${full}\n`;
 
+  // Too long: the table keeps drifted columns first, then as many others as fit; then as many
+  // quality findings as fit; the chart only if it still fits. Each cut is said.
+  const reserve = 400;
+  let used = [...head, ...tableHead].join("\n").length + reserve;
   const ordered = [...report.columns].sort((a, b) => Number(b.drift) - Number(a.drift));
-  const rows = report.columns.map(row);
-  let body = [...head, ...tableHead, ...rows, ...tail].join("\n");
-  if (body.length <= maxLength) return `${body}\n`;
-  // Too long: drifted columns first, as many rows as fit, then a note.
-  const fixed = [...head, ...tableHead].join("\n").length + tail.join("\n").length + 200;
   const kept: string[] = [];
-  let used = fixed;
   for (const c of ordered) {
     const r = row(c);
-    if (used + r.length + 1 > maxLength) break;
+    if (used + r.length + 1 > maxLength * 0.8) break;
     kept.push(r);
     used += r.length + 1;
   }
-  const left = report.columns.length - kept.length;
-  const note = `\n_${left} more column${left === 1 ? "" : "s"} not shown to stay within GitHub's size limit; see the HTML or JSON report._`;
-  body = [...head, ...tableHead, ...kept].join("\n") + note;
-  const tailText = tail.join("\n");
-  if (body.length + tailText.length + 1 <= maxLength) body += `\n${tailText}`;
-  return `${body.slice(0, maxLength)}\n`;
+  const out = [...head, ...tableHead, ...kept];
+  const leftColumns = report.columns.length - kept.length;
+  if (leftColumns > 0) {
+    out.push(
+      "",
+      `_${leftColumns} more column${leftColumns === 1 ? "" : "s"} not shown to stay within GitHub's size limit; see the HTML or JSON report._`,
+    );
+  }
+  if (failureLines.length > 0) {
+    out.push(...qualityHead);
+    used = out.join("\n").length + reserve;
+    let shown = 0;
+    for (const line of failureLines) {
+      if (used + line.length + 1 > maxLength) break;
+      out.push(line);
+      used += line.length + 1;
+      shown++;
+    }
+    if (shown < failureLines.length) out.push(`- _${failureLines.length - shown} more findings not shown._`);
+  }
+  const chartText = chart.join("\n");
+  if (chart.length > 0 && out.join("\n").length + chartText.length + 1 <= maxLength) out.push(...chart);
+  return `${out.join("\n").slice(0, maxLength)}\n`;
 }
