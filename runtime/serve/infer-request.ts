@@ -153,8 +153,28 @@ function product(shape: readonly number[]): number {
 
 /** Whether every input and output has a variable first dimension, so rows of requests can be stacked. */
 export function hasBatchDimension(signature: ModelSignature): boolean {
-  const all = [...signature.inputs, ...signature.outputs];
-  return all.length > 0 && all.every((t) => t.shape.length > 0 && t.shape[0] === -1);
+  return lookupOf(signature).batchable;
+}
+
+interface SignatureLookup {
+  inputs: Map<string, TensorSpec>;
+  batchable: boolean;
+}
+
+/** Per-signature lookups, computed once per loaded model rather than once per request. */
+const lookups = new WeakMap<ModelSignature, SignatureLookup>();
+
+function lookupOf(signature: ModelSignature): SignatureLookup {
+  let lookup = lookups.get(signature);
+  if (lookup === undefined) {
+    const all = [...signature.inputs, ...signature.outputs];
+    lookup = {
+      inputs: new Map(signature.inputs.map((spec) => [spec.name, spec])),
+      batchable: all.length > 0 && all.every((t) => t.shape.length > 0 && t.shape[0] === -1),
+    };
+    lookups.set(signature, lookup);
+  }
+  return lookup;
 }
 
 function readId(body: Record<string, unknown>): string | undefined {
@@ -216,7 +236,7 @@ export function readTensorRequest(body: Record<string, unknown>, signature: Mode
         field: `${at}.name`,
       });
     }
-    const spec = signature.inputs.find((s) => s.name === name);
+    const spec = lookupOf(signature).inputs.get(name);
     if (spec === undefined) {
       throw new RequestError(
         400,
