@@ -106,6 +106,7 @@ export function createOctokit(options: OctokitFactoryOptions): KilnOctokit {
   const token = options.token ?? options.env.GITHUB_TOKEN;
   if (token === undefined || token.trim() === "") {
     throw new UsageError("No GitHub token: pass one or set GITHUB_TOKEN.", {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression shown to the user
       hint: "In a workflow, add `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` or the action's token input.",
     });
   }
