@@ -136,7 +136,7 @@ describe("toGitHubError", () => {
       status: 404,
       endpoint: "GET /repos/octo-org/models/releases/tags/iris%40v9.9.9",
     });
-    expect(error.message).toMatch(
+    expect((error as Error).message).toMatch(
       /^GitHub API GET \/repos\/octo-org\/models\/releases\/tags\/iris%40v9\.9\.9 failed with 404: Not Found\. /,
     );
   });
