@@ -65,17 +65,22 @@ export function minimizeLbfgs(
       scale(direction, -1 / Math.max(gNorm, 1));
       slope = dot(g, direction);
     }
+    // Backtracking line search. Near the optimum the objective stops changing in float64 (its
+    // decrease is below rounding) while the gradient can still shrink: a step that keeps the value
+    // within rounding and lowers the gradient norm is accepted too.
     let step = 1;
     let fNext = Number.POSITIVE_INFINITY;
+    let accepted = false;
     for (let tries = 0; tries < 60; tries++) {
       for (let i = 0; i < n; i++) xNext[i] = x[i]! + step * direction[i]!;
       fNext = evaluate(xNext, gNext);
-      if (fNext <= f + 1e-4 * step * slope) break;
+      if (fNext <= f + 1e-4 * step * slope || (fNext <= f + 1e-14 * Math.abs(f) && norm(gNext) < gNorm)) {
+        accepted = true;
+        break;
+      }
       step *= 0.5;
     }
-    if (!(fNext <= f + 1e-4 * step * slope)) {
-      if (!(fNext < f)) break; // no progress possible at float64 precision
-    }
+    if (!accepted) break; // no progress possible at float64 precision
     const sNew = new Float64Array(n);
     const yNew = new Float64Array(n);
     for (let i = 0; i < n; i++) {

@@ -47,7 +47,12 @@ export function gaussian(random: () => number): number {
 export function syntheticRows(
   rows: number,
   options: { seed?: number; task: "regression" | "binary" | "multiclass"; missingEvery?: number },
-): Record<string, (number | null)[] | (string | null)[]> {
+): {
+  x1: (number | null)[];
+  x2: (number | null)[];
+  colour: (string | null)[];
+  y: (number | null)[] | (string | null)[];
+} {
   const random = seededRandom(options.seed ?? 7);
   const colours = ["red", "green", "blue"];
   const x1: (number | null)[] = [];
