@@ -175,7 +175,7 @@ export function lineChanges(
   after: Buffer | undefined,
 ): { additions: number; deletions: number } {
   const lines = (b: Buffer | undefined): string[] =>
-    b === undefined || b.length === 0 ? [] : b.toString("utf8").split("\n");
+    b === undefined || b.length === 0 ? [] : b.toString("utf8").replace(/\n$/, "").split("\n");
   const counts = new Map<string, number>();
   for (const line of lines(before)) counts.set(line, (counts.get(line) ?? 0) + 1);
   let additions = 0;
