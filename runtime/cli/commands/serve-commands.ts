@@ -1,18 +1,25 @@
 /**
  * `kiln serve`: the KServe V2 inference server; `kiln deploy render`: Kubernetes manifests for it.
  */
+import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { type Command, Option } from "commander";
+import { defaultDeployment, environmentStages } from "../../deploy/deployment-spec.js";
+import { parsePinnedImage } from "../../deploy/image-reference.js";
+import { renderKubernetesManifests } from "../../deploy/render-kubernetes-manifests.js";
 import { UsageError } from "../../errors.js";
+import { resolveModel } from "../../registry/resolve-model.js";
 import { fileModelSource } from "../../serve/file-model-source.js";
 import type { ModelSource } from "../../serve/model-source.js";
+import { pinnedModelSource } from "../../serve/pinned-model-source.js";
 import { registryModelSource } from "../../serve/registry-model-source.js";
 import { startInferenceServer } from "../../serve/start-inference-server.js";
-import { openStore } from "../../store/open-store.js";
+import { openStore, resolveStoreUrl } from "../../store/open-store.js";
 import { createConsoleLogger } from "../console-logger.js";
 
 interface ServeFlags {
   modelFile?: string;
+  sha256?: string;
   name?: string;
   host: string;
   port: string;
@@ -57,6 +64,12 @@ async function serve(reference: string | undefined, flags: ServeFlags): Promise<
     throw new UsageError(
       "name the model to serve (<model>[:<stage>|@<version>]) or give --model-file <path>.",
     );
+  }
+  if (flags.sha256 !== undefined) {
+    if (!/^[0-9a-fA-F]{64}$/.test(flags.sha256)) {
+      throw new UsageError(`--sha256: expected 64 hex digits, got '${flags.sha256}'.`);
+    }
+    source = pinnedModelSource(source, flags.sha256);
   }
   const store = flags.predictionLog ? await openStore(flags.store, context) : undefined;
   const running = await startInferenceServer({
@@ -103,7 +116,82 @@ async function serve(reference: string | undefined, flags: ServeFlags): Promise<
   });
 }
 
+interface RenderFlags {
+  env: string;
+  image: string;
+  version?: string;
+  store?: string;
+  clusterStore?: string;
+  storeSecret?: string;
+  namespace?: string;
+  minReplicas: string;
+  maxReplicas: string;
+  port: string;
+  out?: string;
+}
+
+async function renderDeployment(model: string, flags: RenderFlags): Promise<void> {
+  const image = parsePinnedImage(flags.image);
+  const stage = environmentStages[flags.env];
+  if (flags.version === undefined && stage === undefined) {
+    throw new UsageError(
+      `--env ${flags.env}: no registry stage follows this environment (known: ${Object.keys(environmentStages).sort().join(", ")}); give --version.`,
+    );
+  }
+  const context = { env: process.env, cwd: process.cwd() };
+  const store = await openStore(flags.store, context);
+  const reference = flags.version === undefined ? `${model}:${stage}` : `${model}@${flags.version}`;
+  const { record } = await resolveModel(store, reference);
+  const min = integer("min-replicas", flags.minReplicas, 1);
+  const max = integer("max-replicas", flags.maxReplicas, 1);
+  if (max < min) throw new UsageError(`--max-replicas ${max} is below --min-replicas ${min}.`);
+  const yaml = renderKubernetesManifests({
+    ...defaultDeployment,
+    model: record.name,
+    environment: flags.env,
+    modelVersion: record.version,
+    modelSha256: record.artifact.sha256,
+    image,
+    storeUrl: flags.clusterStore ?? resolveStoreUrl(flags.store, context),
+    ...(flags.storeSecret === undefined ? {} : { storeSecret: flags.storeSecret }),
+    ...(flags.namespace === undefined ? {} : { namespace: flags.namespace }),
+    port: integer("port", flags.port, 1),
+    replicas: { min, max },
+  });
+  if (flags.out === undefined) process.stdout.write(yaml);
+  else {
+    await writeFile(flags.out, yaml);
+    process.stderr.write(`wrote ${flags.out}: ${record.name}@${record.version} in ${flags.env}\n`);
+  }
+}
+
 export function registerServeCommands(program: Command): void {
+  const deploy = program.command("deploy").description("deployments of the model server");
+  deploy
+    .command("render <model>")
+    .description(
+      "write Kubernetes manifests (Deployment, Service, HorizontalPodAutoscaler) serving the version the registry " +
+        "holds for an environment, with the image and the model pinned by digest",
+    )
+    .requiredOption(
+      "--env <environment>",
+      "the environment (production and staging follow their registry stage)",
+    )
+    .requiredOption("--image <ref@sha256:digest>", "the kiln-serve image, pinned by digest")
+    .option("--version <version>", "serve this version instead of the environment's stage")
+    .option("--store <url>", "the store holding the registry (default: KILN_STORE or .kiln/store)")
+    .option("--cluster-store <url>", "KILN_STORE inside the cluster (default: the --store URL)")
+    .option(
+      "--store-secret <name>",
+      "a Secret with the store's credentials, passed to the container as environment",
+    )
+    .option("--namespace <namespace>", "the namespace of the objects")
+    .option("--min-replicas <n>", "fewest pods", String(defaultDeployment.replicas.min))
+    .option("--max-replicas <n>", "most pods", String(defaultDeployment.replicas.max))
+    .option("--port <port>", "the container port", String(defaultDeployment.port))
+    .option("--out <file>", "write to this file instead of standard output")
+    .action((model: string, flags: RenderFlags) => renderDeployment(model, flags));
+
   program
     .command("serve")
     .description(
@@ -116,6 +204,10 @@ export function registerServeCommands(program: Command): void {
       "serve this ONNX file instead of a registry version (replace the file to hot swap)",
     )
     .option("--name <name>", "the model's name with --model-file (default: the file name)")
+    .option(
+      "--sha256 <hex>",
+      "refuse to serve an artifact with another digest (how deployed servers are pinned)",
+    )
     .option("--host <host>", "interface to listen on", "0.0.0.0")
     .option("--port <port>", "port to listen on (0: any free port)", "8080")
     .option(
