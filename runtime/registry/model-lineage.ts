@@ -42,8 +42,10 @@ export async function readLineage(inputs: LineageInputs): Promise<Omit<ModelLine
 const hexDigest = /^(?:sha256:)?([0-9a-f]{64})$/;
 
 /**
- * Stage keys and dataset digests from a kiln.lock (YAML). Accepts `stages: {<name>: {key|hash, deps}}`
- * (or a list of stages with `name`), deps as `{path, sha256|hash|digest}` lists or `path: digest` maps.
+ * Stage keys and dataset digests from a kiln.lock (JSON, read as YAML): `stages: {<name>: {key, deps:
+ * [{path, digest}]}}` as `kiln run` writes it; also a list of stages with `name`, `hash` for `key`,
+ * and deps as `path: digest` maps. Deps that are code (`.py`, `.ts`, ...) or remote (`etag:`) are
+ * not datasets and are left out.
  */
 export async function readKilnLock(
   path: string,
@@ -71,10 +73,13 @@ export async function readKilnLock(
   return { stageKeys, datasetDigests };
 }
 
+/** Deps that are code, not data: left out of the dataset digests. */
+const codeFile = /\.(?:py|ipynb|r|R|jl|ts|js|mjs|sh|sql|scala|java|go|rs|toml|cfg|ini|yaml|yml)$/;
+
 function depDigests(deps: unknown): [string, string][] {
   const found: [string, string][] = [];
   const add = (path: unknown, digest: unknown) => {
-    if (typeof path !== "string" || typeof digest !== "string") return;
+    if (typeof path !== "string" || typeof digest !== "string" || codeFile.test(path)) return;
     const match = hexDigest.exec(digest);
     if (match?.[1] !== undefined) found.push([path, match[1]]);
   };

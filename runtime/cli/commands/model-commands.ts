@@ -5,7 +5,6 @@
 import { userInfo } from "node:os";
 import { type Command, Option } from "commander";
 import { UsageError } from "../../errors.js";
-import { createOctokit } from "../../github/octokit-factory.js";
 import { parseRepository, repositoryFromEnv } from "../../github/repository.js";
 import type { Logger } from "../../logger.js";
 import { appendStageEvent } from "../../registry/append-stage-event.js";
@@ -16,7 +15,6 @@ import { loadModelIndex } from "../../registry/model-index.js";
 import { readLineage } from "../../registry/model-lineage.js";
 import { assertModelName } from "../../registry/model-name.js";
 import { knownStageNames, parseModelStage } from "../../registry/model-stage.js";
-import { createOctokitReleasePort } from "../../registry/octokit-release-port.js";
 import { registerModel } from "../../registry/register-model.js";
 import { reindexModel } from "../../registry/reindex-model.js";
 import { resolveModel } from "../../registry/resolve-model.js";
@@ -108,6 +106,11 @@ async function register(name: string, flags: RegisterFlags): Promise<void> {
     const commit = flags.commit ?? env.GITHUB_SHA;
     if (!commit)
       throw new UsageError("--release needs the commit to tag: pass --commit <sha> or set GITHUB_SHA.");
+    // Loaded only in GitHub mode, so store-only commands do not pay for importing Octokit.
+    const [{ createOctokit }, { createOctokitReleasePort }] = await Promise.all([
+      import("../../github/octokit-factory.js"),
+      import("../../registry/octokit-release-port.js"),
+    ]);
     const octokit = createOctokit({ env, logger });
     release = {
       port: createOctokitReleasePort(octokit, repository, { logger }),
