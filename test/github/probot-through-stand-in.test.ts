@@ -18,13 +18,15 @@ const OWNER = "kiln-org";
 const REPO = "models";
 const repo = { owner: OWNER, repo: REPO };
 
-/** The app under test: greets every opened issue and pull request. */
+/** The app under test: greets every opened issue and pull request, with the greeting from its config. */
 const greeter: ApplicationFunction = (app) => {
   app.on(["issues.opened", "pull_request.opened"], async (context) => {
     const number =
       "pull_request" in context.payload ? context.payload.pull_request.number : context.payload.issue.number;
+    // the repository's own config, read as real apps do (.github/greeter.yml on the default branch)
+    const config = (await context.config<{ greeting?: string }>("greeter.yml")) ?? {};
     await context.octokit.rest.issues.createComment(
-      context.repo({ issue_number: number, body: `Thanks for #${number}!` }),
+      context.repo({ issue_number: number, body: `${config.greeting ?? "Thanks"} for #${number}!` }),
     );
   });
 };
@@ -49,7 +51,7 @@ let aliceToken: string;
 beforeAll(async () => {
   const keys = generateAppKeyPair();
   standIn = await startGitHubStandIn({ app: { id: 77, slug: "kiln-bot", publicKey: keys.publicKey } });
-  standIn.createRepo(OWNER, REPO);
+  standIn.createRepo(OWNER, REPO, { files: { ".github/greeter.yml": "greeting: Cheers\n" } });
   aliceToken = standIn.addUser("alice", { permission: "write" }).token;
   alice = createOctokit({
     token: aliceToken,
@@ -73,7 +75,7 @@ describe("a Probot app driven by the stand-in's webhooks", () => {
     await standIn.waitForIdle();
     const comments = await alice.rest.issues.listComments({ ...repo, issue_number: issue.data.number });
     expect(comments.data.map((c) => [c.user?.login, c.body])).toEqual([
-      ["kiln-bot[bot]", `Thanks for #${issue.data.number}!`],
+      ["kiln-bot[bot]", `Cheers for #${issue.data.number}!`],
     ]);
     const delivery = standIn.deliveries.find((d) => d.event === "issues" && d.action === "opened");
     expect(delivery?.status).toBe(200);
@@ -90,7 +92,7 @@ describe("a Probot app driven by the stand-in's webhooks", () => {
     });
     await standIn.waitForIdle();
     const comments = await alice.rest.issues.listComments({ ...repo, issue_number: pull.data.number });
-    expect(comments.data.map((c) => c.body)).toEqual([`Thanks for #${pull.data.number}!`]);
+    expect(comments.data.map((c) => c.body)).toEqual([`Cheers for #${pull.data.number}!`]);
   });
 
   it("refuses a forged delivery with 400 and does nothing", async () => {

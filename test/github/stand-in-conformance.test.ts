@@ -167,6 +167,7 @@ describe("the stand-in, exercised through real Octokit", () => {
     await alice.rest.repos.getRelease({ ...repo, release_id: id });
     await alice.rest.repos.getReleaseByTag({ ...repo, tag: "iris@v1.0.0" });
     await alice.rest.repos.listReleases(repo);
+    await alice.rest.repos.getLatestRelease(repo);
     await alice.rest.repos.updateRelease({ ...repo, release_id: id, body: "model card v2" });
     const bytes = Buffer.from("onnx bytes");
     const asset = await alice.rest.repos.uploadReleaseAsset({
@@ -260,6 +261,9 @@ describe("the stand-in, exercised through real Octokit", () => {
     await bot.rest.issues.get({ ...repo, issue_number });
     await bot.rest.issues.addLabels({ ...repo, issue_number, labels: ["drift"] });
     await bot.rest.issues.listForRepo({ ...repo, labels: "drift" });
+    await bot.rest.issues.addLabels({ ...repo, issue_number, labels: ["triaged"] });
+    const left = await bot.rest.issues.removeLabel({ ...repo, issue_number, name: "triaged" });
+    expect(left.data.map((l) => l.name)).toEqual(["drift"]);
     const comment = await bot.rest.issues.createComment({ ...repo, issue_number, body: "Still drifting" });
     await bot.rest.issues.listComments({ ...repo, issue_number });
     await bot.rest.issues.updateComment({

@@ -25,7 +25,7 @@ export const contentsRoutes: Route[] = [
     const blob = tree.get(path);
     if (blob !== undefined) {
       const content = repo.git.blobs.get(blob)!;
-      if ((req.headers.accept ?? "").includes("application/vnd.github.raw")) {
+      if (/application\/vnd\.github(?:\.v3)?\.raw(?!\+json)/.test(req.headers.accept ?? "")) {
         return {
           status: 200,
           raw: { bytes: content, contentType: "application/vnd.github.raw; charset=utf-8" },

@@ -261,6 +261,24 @@ export const issueRoutes: Route[] = [
   }),
 
   route(
+    "DELETE",
+    `${R}/issues/{issue_number}/labels/{name}`,
+    (ctx) => {
+      const issue = issueByNumber(ctx.repo, ctx.params.issue_number!);
+      const name = ctx.params.name!.toLowerCase();
+      if (!issue.labels.some((l) => l.toLowerCase() === name))
+        throw new HttpError(404, "Label does not exist");
+      issue.labels = issue.labels.filter((l) => l.toLowerCase() !== name);
+      issue.updatedAt = timestamp();
+      const labels = issue.labels
+        .map((n) => ctx.repo.labels.get(n.toLowerCase())!)
+        .map((l) => labelJson(ctx.world, ctx.repo, l));
+      return { status: 200, body: labels };
+    },
+    { permission: "triage" },
+  ),
+
+  route(
     "POST",
     `${R}/issues/{issue_number}/labels`,
     async (ctx) => {

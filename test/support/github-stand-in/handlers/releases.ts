@@ -86,6 +86,15 @@ export const releaseRoutes: Route[] = [
     return { status: 200, body: releaseJson(world, repo, release) };
   }),
 
+  route("GET", `${R}/releases/latest`, ({ world, repo }) => {
+    // GitHub's latest: the most recent published, non-prerelease release
+    const latest = [...repo.releases.values()]
+      .filter((r) => !r.draft && !r.prerelease && r.makeLatest !== "false")
+      .sort(newestFirst)[0];
+    if (latest === undefined) throw notFound();
+    return { status: 200, body: releaseJson(world, repo, latest) };
+  }),
+
   route("GET", `${R}/releases`, ({ world, repo, url }) => {
     const all = [...repo.releases.values()].sort(newestFirst);
     const { page, headers } = paginate(url, all);
