@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, open, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -171,15 +171,7 @@ export async function downloadVerified(
 ): Promise<void> {
   const temp = join(dirname(destination), `.kiln-download-${randomUUID()}`);
   try {
-    const handle = await open(temp, "wx");
-    try {
-      await pipeline(
-        await getVerified(store, key, expectedSha256),
-        handle.createWriteStream({ autoClose: false }),
-      );
-    } finally {
-      await handle.close();
-    }
+    await pipeline(await getVerified(store, key, expectedSha256), createWriteStream(temp, { flags: "wx" }));
     await rename(temp, destination);
   } finally {
     await rm(temp, { force: true });
