@@ -55,6 +55,7 @@ export function registerTrainCommands(program: Command): void {
     .requiredOption("-t, --target <column>", "the column to predict")
     .option("--features <a,b,...>", "feature columns (default: every column but the target)")
     .option("--categorical <a,b,...>", "columns to treat as categories even if they look like numbers")
+    .option("--numeric <a,b,...>", "columns that must hold numbers (a text value is an error naming its row)")
     .option(
       "-p, --param <key=value>",
       "a trainer parameter; repeat for more",
