@@ -119,7 +119,7 @@ async function serve(reference: string | undefined, flags: ServeFlags): Promise<
 interface RenderFlags {
   env: string;
   image: string;
-  version?: string;
+  modelVersion?: string;
   store?: string;
   clusterStore?: string;
   storeSecret?: string;
@@ -133,14 +133,14 @@ interface RenderFlags {
 async function renderDeployment(model: string, flags: RenderFlags): Promise<void> {
   const image = parsePinnedImage(flags.image);
   const stage = environmentStages[flags.env];
-  if (flags.version === undefined && stage === undefined) {
+  if (flags.modelVersion === undefined && stage === undefined) {
     throw new UsageError(
-      `--env ${flags.env}: no registry stage follows this environment (known: ${Object.keys(environmentStages).sort().join(", ")}); give --version.`,
+      `--env ${flags.env}: no registry stage follows this environment (known: ${Object.keys(environmentStages).sort().join(", ")}); give --model-version.`,
     );
   }
   const context = { env: process.env, cwd: process.cwd() };
   const store = await openStore(flags.store, context);
-  const reference = flags.version === undefined ? `${model}:${stage}` : `${model}@${flags.version}`;
+  const reference = flags.modelVersion === undefined ? `${model}:${stage}` : `${model}@${flags.modelVersion}`;
   const { record } = await resolveModel(store, reference);
   const min = integer("min-replicas", flags.minReplicas, 1);
   const max = integer("max-replicas", flags.maxReplicas, 1);
@@ -178,7 +178,7 @@ export function registerServeCommands(program: Command): void {
       "the environment (production and staging follow their registry stage)",
     )
     .requiredOption("--image <ref@sha256:digest>", "the kiln-serve image, pinned by digest")
-    .option("--version <version>", "serve this version instead of the environment's stage")
+    .option("--model-version <version>", "serve this version instead of the environment's stage")
     .option("--store <url>", "the store holding the registry (default: KILN_STORE or .kiln/store)")
     .option("--cluster-store <url>", "KILN_STORE inside the cluster (default: the --store URL)")
     .option(
