@@ -69,11 +69,13 @@ describe("quantile binning", () => {
     // Thresholds themselves must land in the bin they close.
     columns[0]!.set(fitted.thresholds[0]!.subarray(0, 50), 0);
     const matrix = applyFeatureBins(columns, fitted);
+    const expected = new Uint8Array(rows * columns.length);
     for (let f = 0; f < columns.length; f++) {
-      for (let i = 0; i < rows; i++) {
-        expect(matrix.bins[i * columns.length + f]).toBe(binOf(fitted.thresholds[f]!, columns[f]![i]!));
-      }
+      for (let i = 0; i < rows; i++)
+        expected[i * columns.length + f] = binOf(fitted.thresholds[f]!, columns[f]![i]!);
     }
+    expect(matrix.bins).toEqual(expected);
+    expect(new Set(matrix.bins.filter((_, i) => i % 3 === 1))).toEqual(new Set([MISSING_BIN, 0, 1, 2]));
   });
 });
 
@@ -173,5 +175,52 @@ describe("classification losses", () => {
       expect(scores.indexOf(Math.max(...scores))).toBe(row);
     }
     expect(fit.trainLoss).toBeLessThan(0.05);
+  });
+});
+
+describe("large nodes and memory limits", () => {
+  // Enough rows that the root and big nodes are built in two halves (on a helper thread when the
+  // machine has two cores).
+  const rows = 70_000;
+  const random = seededRandom(17);
+  const columns = Array.from({ length: 3 }, (_, f) =>
+    Float64Array.from({ length: rows }, () => (f === 0 && random() < 0.02 ? Number.NaN : random() * 4 - 2)),
+  );
+  const target = Float64Array.from({ length: rows }, (_, i) => {
+    const a = columns[0]![i]!;
+    return (Number.isNaN(a) ? 1 : Math.sin(a)) * columns[1]![i]! + (columns[2]![i]! > 0 ? 1 : 0);
+  });
+  const big = settings({ nEstimators: 3, learningRate: 0.3, maxLeaves: 15, minSamplesLeaf: 20 });
+
+  it("grows the same trees with and without the helper thread", () => {
+    const threaded = fitGbdt({ columns, target }, squaredErrorLoss, big, 1, { helperThread: true });
+    const single = fitGbdt({ columns, target }, squaredErrorLoss, big, 1, { helperThread: false });
+    expect(threaded.ensemble.trees.length).toBe(3);
+    expect(threaded.ensemble.trees).toEqual(single.ensemble.trees);
+    expect(threaded.trainLoss).toBe(single.trainLoss);
+    // And it learned: the loss is well below the target's variance (about 1.0).
+    expect(threaded.trainLoss).toBeLessThan(0.5);
+  });
+
+  it("predicts in feature space exactly what training computed on bins", () => {
+    const logistic = fitGbdt(
+      { columns, target: Float64Array.from(target, (v) => (v > 0.5 ? 1 : 0)) },
+      binaryLogisticLoss,
+      big,
+      1,
+    );
+    // Early stopping's validation scoring runs on bins; feature-space prediction must agree with it.
+    const validation = { columns: columns.map((c) => c.subarray(0, 5000)), target: target.subarray(0, 5000) };
+    const withValidation = fitGbdt(
+      { columns, target, validation },
+      squaredErrorLoss,
+      settings({ ...big, nEstimators: 2 }),
+      1,
+    );
+    const raw = predictRawScores(withValidation.ensemble, validation.columns);
+    let mse = 0;
+    for (let i = 0; i < 5000; i++) mse += (raw[i]! - validation.target[i]!) ** 2;
+    expect(mse / 5000).toBeCloseTo(withValidation.validationLoss[1]!, 12);
+    expect(logistic.trainLoss).toBeLessThan(Math.log(2));
   });
 });

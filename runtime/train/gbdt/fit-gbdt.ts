@@ -88,8 +88,13 @@ export function fitGbdt(
   loss: GbdtLoss,
   settings: GbdtFitSettings,
   seed: number,
-  onRound?: (info: GbdtRoundInfo) => void,
+  options: {
+    onRound?: (info: GbdtRoundInfo) => void;
+    /** Build large histograms on two threads when the machine has two cores (default true). */
+    helperThread?: boolean;
+  } = {},
 ): GbdtFitResult {
+  const { onRound } = options;
   const n = data.target.length;
   const k = loss.scoresPerRow;
   const featureBins = fitFeatureBins(data.columns, settings.maxBins, seed);
@@ -112,6 +117,7 @@ export function fitGbdt(
     l2: settings.l2,
     learningRate: settings.learningRate,
     constantHessian: loss.constantHessian,
+    helperThread: options.helperThread ?? true,
   });
   const grad = new Float64Array(n * k);
   const hess = new Float64Array(n * k).fill(1);
@@ -122,34 +128,38 @@ export function fitGbdt(
   let bestLoss = Number.POSITIVE_INFINITY;
   let stoppedEarly = false;
 
-  for (let round = 0; round < settings.nEstimators; round++) {
-    loss.gradients(raw, data.target, grad, hess);
-    for (let c = 0; c < k; c++) {
-      const grown = grower.grow(grad.subarray(c * n, (c + 1) * n), hess.subarray(c * n, (c + 1) * n), c);
-      trees.push(grown.tree);
-      const { rows, leafNode, leafStart, leafEnd } = grown;
-      for (let j = 0; j < leafNode.length; j++) {
-        const v = grown.tree.value[leafNode[j]!]!;
-        for (let i = leafStart[j]!; i < leafEnd[j]!; i++) raw[rows[i]! * k + c]! += v;
+  try {
+    for (let round = 0; round < settings.nEstimators; round++) {
+      loss.gradients(raw, data.target, grad, hess);
+      for (let c = 0; c < k; c++) {
+        const grown = grower.grow(grad.subarray(c * n, (c + 1) * n), hess.subarray(c * n, (c + 1) * n), c);
+        trees.push(grown.tree);
+        const { rows, leafNode, leafStart, leafEnd } = grown;
+        for (let j = 0; j < leafNode.length; j++) {
+          const v = grown.tree.value[leafNode[j]!]!;
+          for (let i = leafStart[j]!; i < leafEnd[j]!; i++) raw[rows[i]! * k + c]! += v;
+        }
+        if (validationMatrix)
+          addTreeScores(grown.tree, validationMatrix.bins, validationRows, validationRaw, k);
       }
-      if (validationMatrix)
-        addTreeScores(grown.tree, validationMatrix.bins, validationRows, validationRaw, k);
-    }
-    let valid: number | undefined;
-    if (validation) {
-      valid = loss.meanLoss(validationRaw, validation.target);
-      validationLoss.push(valid);
-    }
-    onRound?.({ round: round + 1, validationLoss: valid });
-    if (valid !== undefined && settings.earlyStoppingRounds > 0) {
-      if (valid < bestLoss) {
-        bestLoss = valid;
-        bestRound = round + 1;
-      } else if (round + 1 - bestRound >= settings.earlyStoppingRounds) {
-        stoppedEarly = true;
-        break;
+      let valid: number | undefined;
+      if (validation) {
+        valid = loss.meanLoss(validationRaw, validation.target);
+        validationLoss.push(valid);
+      }
+      onRound?.({ round: round + 1, validationLoss: valid });
+      if (valid !== undefined && settings.earlyStoppingRounds > 0) {
+        if (valid < bestLoss) {
+          bestLoss = valid;
+          bestRound = round + 1;
+        } else if (round + 1 - bestRound >= settings.earlyStoppingRounds) {
+          stoppedEarly = true;
+          break;
+        }
       }
     }
+  } finally {
+    grower.close();
   }
   const rounds = stoppedEarly ? bestRound : trees.length / k;
   if (stoppedEarly) {

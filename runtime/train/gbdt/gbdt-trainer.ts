@@ -126,13 +126,15 @@ export const gbdtTrainer: Trainer = {
       loss,
       settings,
       seed,
-      ({ round, validationLoss }) => {
-        if (round % 10 === 0 || round === settings.nEstimators) {
-          logger.debug(
-            `gbdt round ${round}/${settings.nEstimators}` +
-              (validationLoss === undefined ? "" : `, validation loss ${validationLoss.toPrecision(6)}`),
-          );
-        }
+      {
+        onRound: ({ round, validationLoss }) => {
+          if (round % 10 === 0 || round === settings.nEstimators) {
+            logger.debug(
+              `gbdt round ${round}/${settings.nEstimators}` +
+                (validationLoss === undefined ? "" : `, validation loss ${validationLoss.toPrecision(6)}`),
+            );
+          }
+        },
       },
     );
     if (settings.earlyStoppingRounds > 0 && !validation) {

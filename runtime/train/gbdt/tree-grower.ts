@@ -8,12 +8,23 @@
  *   (stably, so rows stay ascending and reads of the bin matrix move forward).
  * - Missing values have their own bin; each split learns whether missing goes left or right.
  *
- * All buffers are allocated once per grower and reused for every tree.
+ * The bins, row indices, gradients and histograms live in one WebAssembly memory, allocated once
+ * per grower and reused for every tree; the hot loops run as WebAssembly (wasm-kernels.ts).
  */
 
+import { DataError } from "../../errors.js";
 import type { FeatureBins } from "./feature-bins.js";
 import { type BinnedMatrix, MISSING_BIN } from "./feature-bins.js";
 import type { GbdtTree } from "./gbdt-tree.js";
+import { CONTROL_INTS, HistogramWorker } from "./histogram-worker.js";
+import {
+  createWasmMemory,
+  type GbdtKernels,
+  gbdtKernelModule,
+  gbdtKernels,
+  WASM_MAX_PAGES,
+  WASM_PAGE_BYTES,
+} from "./wasm-kernels.js";
 
 export interface TreeGrowerOptions {
   maxLeaves: number;
@@ -24,13 +35,22 @@ export interface TreeGrowerOptions {
   minChildWeight: number;
   l2: number;
   learningRate: number;
-  /** Hessian of every row when constant (squared error), so histograms skip it. */
+  /** True when every row's hessian is 1 (squared error), so histograms count rows instead. */
   constantHessian: boolean;
+  /** Build large histograms' second halves on a helper thread when there are two cores. */
+  helperThread: boolean;
 }
 
 /** Bins per feature in a histogram: 255 value bins + the missing bin. */
 const BINS = 256;
 const MIN_GAIN = 1e-12;
+/**
+ * Nodes with at least this many rows have their histogram built in two halves (in parallel when a
+ * helper thread is available), summed afterwards.
+ */
+const HALVES_FROM_ROWS = 32_768;
+/** Memory for kept histograms; beyond it a leaf's histogram is dropped and rebuilt if needed. */
+const HISTOGRAM_BUDGET_BYTES = 256 * 1024 * 1024;
 
 interface Split {
   gain: number;
@@ -49,7 +69,8 @@ interface Leaf {
   depth: number;
   sumGrad: number;
   sumHess: number;
-  hist: Float64Array | undefined;
+  /** The histogram slot holding this leaf's histogram, or -1. */
+  slot: number;
   split: Split | undefined;
 }
 
@@ -67,40 +88,140 @@ export class TreeGrower {
   private readonly n: number;
   private readonly featureCount: number;
   private readonly stride: number;
+  private readonly kernels: GbdtKernels;
   private readonly rows: Uint32Array;
   private readonly scratch: Uint32Array;
-  private readonly pool: Float64Array[] = [];
+  private readonly grad: Float64Array;
+  private readonly hess: Float64Array;
+  /** Byte offsets of the arrays in the WebAssembly memory. */
+  private readonly at: {
+    bins: number;
+    columns: number;
+    rows: number;
+    scratch: number;
+    grad: number;
+    hess: number;
+  };
+  private readonly slotBytes: number;
+  private readonly hists: Float64Array[];
+  private readonly freeSlots: number[];
+  /** The slot the second half of a large node's histogram goes to. */
+  private readonly halfSlot: number;
+  private readonly worker: HistogramWorker | undefined;
+  private leaves: Leaf[] = [];
 
   constructor(
-    private readonly matrix: BinnedMatrix,
+    matrix: BinnedMatrix,
     private readonly featureBins: FeatureBins,
     private readonly options: TreeGrowerOptions,
   ) {
-    this.n = matrix.rowCount;
-    this.featureCount = matrix.featureCount;
+    const n = matrix.rowCount;
+    const F = matrix.featureCount;
+    this.n = n;
+    this.featureCount = F;
     this.stride = options.constantHessian ? 2 : 3;
-    this.rows = new Uint32Array(this.n);
-    this.scratch = new Uint32Array(this.n);
-  }
-
-  private takeHist(): Float64Array {
-    const hist = this.pool.pop();
-    if (hist) {
-      hist.fill(0);
-      return hist;
+    const slotLength = F * BINS * this.stride;
+    this.slotBytes = slotLength * 8;
+    const slots = Math.max(
+      3,
+      Math.min(options.maxLeaves + 1, Math.floor(HISTOGRAM_BUDGET_BYTES / this.slotBytes)),
+    );
+    const align = (bytes: number) => Math.ceil(bytes / 8) * 8;
+    // Layout: histogram slots (the pool, then the half slot), control block, arrays.
+    const control = (slots + 1) * this.slotBytes;
+    const grad = control + CONTROL_INTS * 4;
+    const hess = grad + align(n * 8);
+    const rows = hess + (options.constantHessian ? 0 : align(n * 8));
+    const scratch = rows + align(n * 4);
+    const bins = scratch + align(n * 4);
+    // A column-major copy of the bins too: partitioning reads one feature of many rows.
+    const columns = bins + align(n * F);
+    const total = columns + align(n * F);
+    const pages = Math.ceil(total / WASM_PAGE_BYTES);
+    if (pages > WASM_MAX_PAGES) {
+      throw new DataError(
+        {},
+        `gbdt needs ${(total / 2 ** 30).toFixed(1)} GiB of working memory for ${n} rows × ${F} features; its limit is 4 GiB.`,
+        { hint: "Train on fewer rows (a sample) or fewer features." },
+      );
     }
-    return new Float64Array(this.featureCount * BINS * this.stride);
+    const memory = createWasmMemory(pages);
+    this.kernels = gbdtKernels(memory);
+    const buffer = memory.buffer;
+    this.at = { bins, columns, rows, scratch, grad, hess };
+    this.hists = Array.from(
+      { length: slots + 1 },
+      (_, i) => new Float64Array(buffer, i * this.slotBytes, slotLength),
+    );
+    this.freeSlots = Array.from({ length: slots }, (_, i) => slots - 1 - i);
+    this.halfSlot = slots;
+    this.grad = new Float64Array(buffer, grad, n);
+    this.hess = options.constantHessian ? this.grad : new Float64Array(buffer, hess, n);
+    this.rows = new Uint32Array(buffer, rows, n);
+    this.scratch = new Uint32Array(buffer, scratch, n);
+    new Uint8Array(buffer, bins, n * F).set(matrix.bins);
+    const byColumn = new Uint8Array(buffer, columns, n * F);
+    for (let f = 0; f < F; f++) {
+      const column = byColumn.subarray(f * n, (f + 1) * n);
+      for (let i = 0, at = f; i < n; i++, at += F) column[i] = matrix.bins[at]!;
+    }
+    this.worker =
+      n >= 2 * HALVES_FROM_ROWS ? HistogramWorker.start(memory, gbdtKernelModule(), control) : undefined;
   }
 
-  private releaseHist(leaf: Leaf): void {
-    if (leaf.hist) this.pool.push(leaf.hist);
-    leaf.hist = undefined;
+  /** Stops the helper thread, if any. */
+  close(): void {
+    this.worker?.close();
+  }
+
+  /** A zeroed histogram slot, taken from a leaf that keeps one (not `keep`) when none is free. */
+  private acquireSlot(keep: readonly Leaf[]): number {
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      const victim = this.leaves.find((leaf) => leaf.slot >= 0 && !keep.includes(leaf))!;
+      slot = victim.slot;
+      victim.slot = -1;
+    }
+    this.hists[slot]!.fill(0);
+    return slot;
+  }
+
+  private releaseSlot(leaf: Leaf): void {
+    if (leaf.slot >= 0) this.freeSlots.push(leaf.slot);
+    leaf.slot = -1;
+  }
+
+  private buildHistogram(leaf: Leaf): void {
+    const { at, kernels, worker, featureCount: F } = this;
+    const unitHessian = this.stride === 2;
+    const build = unitHessian ? kernels.histogramUnitHessian : kernels.histogram;
+    const target = leaf.slot * this.slotBytes;
+    if (leaf.end - leaf.start < HALVES_FROM_ROWS) {
+      build(at.bins, at.rows, leaf.start, leaf.end, F, at.grad, at.hess, target);
+      return;
+    }
+    const mid = leaf.start + ((leaf.end - leaf.start) >>> 1);
+    const half = this.hists[this.halfSlot]!;
+    half.fill(0);
+    const halfAt = this.halfSlot * this.slotBytes;
+    if (worker) {
+      worker.begin(unitHessian, [at.bins, at.rows, mid, leaf.end, F, at.grad, at.hess, halfAt]);
+      build(at.bins, at.rows, leaf.start, mid, F, at.grad, at.hess, target);
+      worker.finish();
+    } else {
+      build(at.bins, at.rows, leaf.start, mid, F, at.grad, at.hess, target);
+      build(at.bins, at.rows, mid, leaf.end, F, at.grad, at.hess, halfAt);
+    }
+    const hist = this.hists[leaf.slot]!;
+    for (let i = 0; i < hist.length; i++) hist[i]! += half[i]!;
   }
 
   /** Grow a tree for output `output` from gradients and hessians of the training rows. */
   grow(grad: Float64Array, hess: Float64Array, output: number): GrownTree {
     const { n, rows, options } = this;
     for (let i = 0; i < n; i++) rows[i] = i;
+    this.grad.set(grad);
+    if (this.stride === 3) this.hess.set(hess);
 
     const feature: number[] = [-1];
     const thresholdBin: number[] = [0];
@@ -116,14 +237,16 @@ export class TreeGrower {
       depth: 0,
       sumGrad: 0,
       sumHess: 0,
-      hist: this.takeHist(),
+      slot: -1,
       split: undefined,
     };
-    this.buildRootHistogram(root.hist!, grad, hess);
+    const leaves: Leaf[] = [root];
+    this.leaves = leaves;
+    root.slot = this.acquireSlot([]);
+    this.buildHistogram(root);
     this.sumsFromHistogram(root);
     root.split = this.canSplit(root) ? this.bestSplit(root) : undefined;
 
-    const leaves: Leaf[] = [root];
     while (leaves.length < options.maxLeaves) {
       let best = -1;
       let bestGain = MIN_GAIN;
@@ -161,7 +284,7 @@ export class TreeGrower {
         depth: parent.depth + 1,
         sumGrad: split.leftGrad,
         sumHess: split.leftHess,
-        hist: undefined,
+        slot: -1,
         split: undefined,
       };
       const r: Leaf = {
@@ -171,36 +294,43 @@ export class TreeGrower {
         depth: parent.depth + 1,
         sumGrad: parent.sumGrad - split.leftGrad,
         sumHess: parent.sumHess - split.leftHess,
-        hist: undefined,
+        slot: -1,
         split: undefined,
       };
       const splitLeft = this.canSplit(l);
       const splitRight = this.canSplit(r);
       if (splitLeft || splitRight) {
         const [small, large] = l.end - l.start <= r.end - r.start ? [l, r] : [r, l];
-        small.hist = this.takeHist();
-        this.buildHistogram(small.hist, small.start, small.end, grad, hess);
-        if (small === l ? splitRight : splitLeft) {
-          // The larger child's histogram is the parent's minus the smaller's, computed in place.
-          const ph = parent.hist!;
-          const sh = small.hist;
-          for (let i = 0; i < ph.length; i++) ph[i]! -= sh[i]!;
-          large.hist = ph;
-          parent.hist = undefined;
+        const largeSplits = small === l ? splitRight : splitLeft;
+        small.slot = this.acquireSlot([parent, small, large]);
+        this.buildHistogram(small);
+        if (largeSplits) {
+          if (parent.slot >= 0) {
+            // The larger child's histogram is the parent's minus the smaller's, computed in place.
+            const ph = this.hists[parent.slot]!;
+            const sh = this.hists[small.slot]!;
+            for (let i = 0; i < ph.length; i++) ph[i]! -= sh[i]!;
+            large.slot = parent.slot;
+            parent.slot = -1;
+          } else {
+            // The parent's histogram was dropped for memory: build the larger child's too.
+            large.slot = this.acquireSlot([parent, small, large]);
+            this.buildHistogram(large);
+          }
         }
         if (splitLeft) l.split = this.bestSplit(l);
         if (splitRight) r.split = this.bestSplit(r);
       }
-      this.releaseHist(parent);
+      this.releaseSlot(parent);
       leaves.splice(best, 1, l, r);
-      for (const leaf of [l, r]) if (!leaf.split) this.releaseHist(leaf);
+      for (const leaf of [l, r]) if (!leaf.split) this.releaseSlot(leaf);
     }
 
     const leafNode: number[] = [];
     const leafStart: number[] = [];
     const leafEnd: number[] = [];
     for (const leaf of leaves) {
-      this.releaseHist(leaf);
+      this.releaseSlot(leaf);
       value[leaf.node] = (-options.learningRate * leaf.sumGrad) / (leaf.sumHess + options.l2);
       leafNode.push(leaf.node);
       leafStart.push(leaf.start);
@@ -222,6 +352,7 @@ export class TreeGrower {
       right: Int32Array.from(right),
       value: Float64Array.from(value),
     };
+    this.leaves = [];
     return { tree, rows, leafNode, leafStart, leafEnd };
   }
 
@@ -236,88 +367,22 @@ export class TreeGrower {
 
   private sumsFromHistogram(leaf: Leaf): void {
     // Every row falls in exactly one bin of feature 0.
-    const hist = leaf.hist!;
+    const hist = this.hists[leaf.slot]!;
     const s = this.stride;
     let g = 0;
     let h = 0;
     for (let b = 0; b < BINS; b++) {
       g += hist[b * s]!;
-      h += s === 3 ? hist[b * s + 1]! : hist[b * s + 1]!;
+      h += hist[b * s + 1]!;
     }
     leaf.sumGrad = g;
     leaf.sumHess = h;
   }
 
-  /** The root's histogram: every row, in order (no index indirection). */
-  private buildRootHistogram(hist: Float64Array, grad: Float64Array, hess: Float64Array): void {
-    const { n, featureCount: F } = this;
-    const bins = this.matrix.bins;
-    if (this.stride === 2) {
-      for (let row = 0; row < n; row++) {
-        const g = grad[row]!;
-        const base = row * F;
-        for (let f = 0; f < F; f++) {
-          const o = ((f << 8) + bins[base + f]!) << 1;
-          hist[o]! += g;
-          hist[o + 1]! += 1;
-        }
-      }
-    } else {
-      for (let row = 0; row < n; row++) {
-        const g = grad[row]!;
-        const h = hess[row]!;
-        const base = row * F;
-        for (let f = 0; f < F; f++) {
-          const o = ((f << 8) + bins[base + f]!) * 3;
-          hist[o]! += g;
-          hist[o + 1]! += h;
-          hist[o + 2]! += 1;
-        }
-      }
-    }
-  }
-
-  /** The histogram of the rows rows[start..end) of a node. */
-  private buildHistogram(
-    hist: Float64Array,
-    start: number,
-    end: number,
-    grad: Float64Array,
-    hess: Float64Array,
-  ): void {
-    const { featureCount: F, rows } = this;
-    const bins = this.matrix.bins;
-    if (this.stride === 2) {
-      for (let i = start; i < end; i++) {
-        const row = rows[i]!;
-        const g = grad[row]!;
-        const base = row * F;
-        for (let f = 0; f < F; f++) {
-          const o = ((f << 8) + bins[base + f]!) << 1;
-          hist[o]! += g;
-          hist[o + 1]! += 1;
-        }
-      }
-    } else {
-      for (let i = start; i < end; i++) {
-        const row = rows[i]!;
-        const g = grad[row]!;
-        const h = hess[row]!;
-        const base = row * F;
-        for (let f = 0; f < F; f++) {
-          const o = ((f << 8) + bins[base + f]!) * 3;
-          hist[o]! += g;
-          hist[o + 1]! += h;
-          hist[o + 2]! += 1;
-        }
-      }
-    }
-  }
-
   private bestSplit(leaf: Leaf): Split | undefined {
     const { featureCount, stride: s } = this;
     const { minSamplesLeaf, minChildWeight, l2 } = this.options;
-    const hist = leaf.hist!;
+    const hist = this.hists[leaf.slot]!;
     const count = leaf.end - leaf.start;
     const G = leaf.sumGrad;
     const H = leaf.sumHess;
@@ -329,7 +394,7 @@ export class TreeGrower {
       const off = f * BINS * s;
       const mo = off + MISSING_BIN * s;
       const mg = hist[mo]!;
-      const mh = s === 3 ? hist[mo + 1]! : hist[mo + 1]!;
+      const mh = hist[mo + 1]!;
       const mc = hist[mo + s - 1]!;
       const nb = binCounts[f]!;
       const lastBin = mc > 0 ? nb - 1 : nb - 2;
@@ -396,24 +461,17 @@ export class TreeGrower {
 
   /** Stable in-place partition of the leaf's rows; returns the index where the right child starts. */
   private partition(leaf: Leaf, split: Split): number {
-    const { rows, scratch, featureCount } = this;
-    const bins = this.matrix.bins;
-    const feature = split.feature;
-    const t = split.bin;
-    // Branch-free: the row is written to both sides and only the side it belongs to advances.
-    const missingBit = split.missingLeft ? 1 : 0;
-    let l = leaf.start;
-    let r = 0;
-    for (let i = leaf.start; i < leaf.end; i++) {
-      const row = rows[i]!;
-      const b = bins[row * featureCount + feature]!;
-      const goLeft = b === MISSING_BIN ? missingBit : ((t - b) >>> 31) ^ 1;
-      rows[l] = row;
-      scratch[r] = row;
-      l += goLeft;
-      r += goLeft ^ 1;
-    }
-    rows.set(scratch.subarray(0, r), l);
-    return l;
+    const { at } = this;
+    const mid = this.kernels.partition(
+      at.columns + split.feature * this.n,
+      at.rows,
+      at.scratch,
+      leaf.start,
+      leaf.end,
+      split.bin,
+      split.missingLeft ? 1 : 0,
+    );
+    this.rows.set(this.scratch.subarray(0, leaf.end - mid), mid);
+    return mid;
   }
 }
