@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -192,5 +192,54 @@ describe("kiln train and predict fail clearly on bad input", () => {
     const expected = stderr();
     expect(run.stderr.slice(0, expected.length)).toBe(expected);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("kiln run with uses: kiln/train and kiln/evaluate", () => {
+  it("trains and evaluates as pipeline stages, writing the model and both metrics files", async () => {
+    const project = join(dir, "project");
+    await mkdir(join(project, "data"), { recursive: true });
+    await copyFile(data, join(project, "data", "customers.csv"));
+    await writeFile(
+      join(project, "kiln.yaml"),
+      [
+        "version: 1",
+        "stages:",
+        "  train:",
+        "    uses: kiln/train",
+        "    with:",
+        "      algorithm: logistic",
+        "      data: data/customers.csv",
+        "      target: churn",
+        "      categorical: [colour]",
+        "      model: build/model.onnx",
+        "      metrics: build/metrics.json",
+        "  evaluate:",
+        "    uses: kiln/evaluate",
+        "    with: { model: build/model.onnx, data: data/customers.csv, target: churn, metrics: build/all.json }",
+        "",
+      ].join("\n"),
+    );
+    const run = await kiln([
+      "run",
+      "-C",
+      project,
+      "--store",
+      join(project, ".kiln", "store"),
+      "--progress",
+      "plain",
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const held = JSON.parse(await readFile(join(project, "build", "metrics.json"), "utf8")) as Record<
+      string,
+      number
+    >;
+    const all = JSON.parse(await readFile(join(project, "build", "all.json"), "utf8")) as Record<
+      string,
+      number
+    >;
+    expect(held.rows).toBe(80);
+    expect(all.rows).toBe(rows);
   });
 });
