@@ -202,6 +202,21 @@ describe("large nodes and memory limits", () => {
     expect(threaded.trainLoss).toBeLessThan(0.5);
   });
 
+  it("grows the same trees when memory holds only three histograms at a time", () => {
+    const deep = settings({ nEstimators: 2, learningRate: 0.3, maxLeaves: 40, minSamplesLeaf: 5 });
+    const roomy = fitGbdt({ columns, target }, squaredErrorLoss, deep, 1);
+    const tight = fitGbdt({ columns, target }, squaredErrorLoss, deep, 1, { histogramBudgetBytes: 1 });
+    expect(roomy.ensemble.trees[0]!.feature.length).toBe(2 * 40 - 1);
+    // Rebuilding a histogram instead of subtracting changes float sums in the last bits only.
+    tight.ensemble.trees.forEach((tree, t) => {
+      const other = roomy.ensemble.trees[t]!;
+      expect(tree.feature).toEqual(other.feature);
+      expect(tree.thresholdBin).toEqual(other.thresholdBin);
+      expect(tree.missingLeft).toEqual(other.missingLeft);
+      tree.value.forEach((v, i) => expect(v).toBeCloseTo(other.value[i]!, 9));
+    });
+  });
+
   it("predicts in feature space exactly what training computed on bins", () => {
     const logistic = fitGbdt(
       { columns, target: Float64Array.from(target, (v) => (v > 0.5 ? 1 : 0)) },

@@ -92,6 +92,8 @@ export function fitGbdt(
     onRound?: (info: GbdtRoundInfo) => void;
     /** Build large histograms on two threads when the machine has two cores (default true). */
     helperThread?: boolean;
+    /** Memory for kept histograms (default 256 MiB), for tests of the low-memory path. */
+    histogramBudgetBytes?: number;
   } = {},
 ): GbdtFitResult {
   const { onRound } = options;
@@ -118,6 +120,9 @@ export function fitGbdt(
     learningRate: settings.learningRate,
     constantHessian: loss.constantHessian,
     helperThread: options.helperThread ?? true,
+    ...(options.histogramBudgetBytes === undefined
+      ? {}
+      : { histogramBudgetBytes: options.histogramBudgetBytes }),
   });
   const grad = new Float64Array(n * k);
   const hess = new Float64Array(n * k).fill(1);

@@ -39,6 +39,8 @@ export interface TreeGrowerOptions {
   constantHessian: boolean;
   /** Build large histograms' second halves on a helper thread when there are two cores. */
   helperThread: boolean;
+  /** Memory for kept histograms (default 256 MiB); at least three always fit. */
+  histogramBudgetBytes?: number;
 }
 
 /** Bins per feature in a histogram: 255 value bins + the missing bin. */
@@ -50,7 +52,7 @@ const MIN_GAIN = 1e-12;
  */
 const HALVES_FROM_ROWS = 32_768;
 /** Memory for kept histograms; beyond it a leaf's histogram is dropped and rebuilt if needed. */
-const HISTOGRAM_BUDGET_BYTES = 256 * 1024 * 1024;
+const DEFAULT_HISTOGRAM_BUDGET_BYTES = 256 * 1024 * 1024;
 
 interface Split {
   gain: number;
@@ -124,7 +126,10 @@ export class TreeGrower {
     this.slotBytes = slotLength * 8;
     const slots = Math.max(
       3,
-      Math.min(options.maxLeaves + 1, Math.floor(HISTOGRAM_BUDGET_BYTES / this.slotBytes)),
+      Math.min(
+        options.maxLeaves + 1,
+        Math.floor((options.histogramBudgetBytes ?? DEFAULT_HISTOGRAM_BUDGET_BYTES) / this.slotBytes),
+      ),
     );
     const align = (bytes: number) => Math.ceil(bytes / 8) * 8;
     // Layout: histogram slots (the pool, then the half slot), control block, arrays.
