@@ -136,6 +136,19 @@ export function renderDriftHtml(report: DriftReport): string {
       color: CURRENT_COLOR,
     },
   ]);
+  const anyMissing = report.columns.some(
+    (c) => c.quality.referenceMissingShare > 0 || c.quality.currentMissingShare > 0,
+  );
+  const missingChart = anyMissing
+    ? horizontalBarChart({
+        title: "Missing share by column",
+        bars: missingBars,
+        max: Math.max(
+          0.01,
+          ...report.columns.flatMap((c) => [c.quality.referenceMissingShare, c.quality.currentMissingShare]),
+        ),
+      })
+    : "<p>No missing values in any compared column, in either dataset.</p>";
   const failures =
     report.quality.failures.length === 0
       ? "<p>No data-quality check failed.</p>"
@@ -164,7 +177,7 @@ ${prediction}
 <p class="muted">Each score relative to its threshold (1 = threshold; p-values as log p / log threshold; drawn up to ${STRENGTH_CAP}×).</p>
 ${horizontalBarChart({ title: "Drift strength by column", bars: strengthBars, max: STRENGTH_CAP, marker: { value: 1, label: "threshold" } })}
 <h2>Missing values</h2>
-${horizontalBarChart({ title: "Missing share by column", bars: missingBars, max: Math.max(0.01, ...report.columns.flatMap((c) => [c.quality.referenceMissingShare, c.quality.currentMissingShare])) })}
+${missingChart}
 <h2>Data quality</h2>
 ${failures}
 <h2>Distributions</h2>

@@ -12,20 +12,6 @@ const SMIRNOV_MAX_COMPUTE_N = 1_000_000;
 const SM_UPPER_MAX_TERMS = 3;
 const SM_UPPERSUM_MIN_N = 10;
 
-/** log|A_v| and its sign, A_v = C(n,v) (1 − x − v/n)^{n−v} (x + v/n)^{v−1}. */
-function termLog(n: number, x: number, v: number, logBinomial: number): { log: number; sign: number } {
-  const base2 = (n - v) / n - x;
-  const base1 = v / n + x;
-  const e2 = n - v;
-  const e1 = v - 1;
-  let sign = 1;
-  if (base2 < 0 && e2 % 2 === 1) sign = -sign;
-  if (base1 < 0 && Math.abs(e1) % 2 === 1) sign = -sign;
-  const log2 = e2 === 0 ? 0 : e2 * Math.log(Math.abs(base2));
-  const log1 = e1 === 0 ? 0 : e1 * Math.log(Math.abs(base1));
-  return { log: logBinomial + log1 + log2, sign };
-}
-
 /** P(D_n^+ >= x), the survival function of the one-sided statistic. */
 export function smirnov(n: number, x: number): number {
   if (!(n > 0 && x >= 0 && x <= 1)) return Number.NaN;
@@ -73,8 +59,19 @@ export function smirnov(n: number, x: number): number {
   const vmid = Math.floor(n / 2);
   for (let j = 0; j < nTerms; j++) {
     const v = start + j * step;
-    const term = termLog(n, x, v, logBinomial);
-    const a = term.log < -745.2 ? 0 : term.sign * Math.exp(term.log);
+    // log|A_v| with A_v = C(n,v) (1 − x − v/n)^{n−v} (x + v/n)^{v−1}, and its sign
+    const base2 = (n - v) / n - x;
+    const base1 = v / n + x;
+    const e2 = n - v;
+    const e1 = v - 1;
+    let sign = 1;
+    if (base2 < 0 && e2 % 2 === 1) sign = -sign;
+    if (base1 < 0 && Math.abs(e1) % 2 === 1) sign = -sign;
+    const logTerm =
+      logBinomial +
+      (e1 === 0 ? 0 : e1 * Math.log(Math.abs(base1))) +
+      (e2 === 0 ? 0 : e2 * Math.log(Math.abs(base2)));
+    const a = logTerm < -745.2 ? 0 : sign * Math.exp(logTerm);
     sum += a;
     if (a !== 0) {
       if (4 * (nTerms - j) * Math.abs(a) < Number.EPSILON * sum && j !== nTerms - 1) break;

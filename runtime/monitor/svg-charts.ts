@@ -99,7 +99,7 @@ export function horizontalBarChart(options: {
 }): string {
   const width = options.width ?? 640;
   const rowH = 22;
-  const left = 160;
+  const left = 200;
   const right = 120;
   const top = 24;
   const height = top + options.bars.length * rowH + 12;
@@ -118,7 +118,7 @@ export function horizontalBarChart(options: {
     const v = Number.isFinite(b.value) ? Math.min(Math.max(b.value, 0), max) : 0;
     const w = (v / max) * plotW;
     parts.push(
-      `<text x="${left - 6}" y="${y + 14}" class="label" text-anchor="end">${escapeHtml(shortLabel(b.label, 24))}</text>`,
+      `<text x="${left - 6}" y="${y + 14}" class="label" text-anchor="end">${escapeHtml(shortLabel(b.label, 30))}</text>`,
       `<rect x="${left}" y="${y + 3}" width="${fmt(w)}" height="${rowH - 8}" fill="${b.color}"><title>${escapeHtml(`${b.label}: ${b.text ?? String(b.value)}`)}</title></rect>`,
       `<text x="${fmt(left + w + 4)}" y="${y + 14}" class="tick">${escapeHtml(b.text ?? String(b.value))}</text>`,
     );

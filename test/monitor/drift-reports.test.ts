@@ -17,7 +17,7 @@ function sampleReport() {
   );
   const current = table(
     "window.csv",
-    numeric("age", normalSample(250, 3, 48, 10)),
+    numeric("age", [...normalSample(240, 3, 48, 10), ...Array<number>(10).fill(Number.NaN)]),
     numeric(hostile, normalSample(250, 4)),
     categorical("plan", cycle(250, ["basic", "basic", "pro", "enterprise"])),
   );
@@ -118,6 +118,13 @@ describe("renderDriftHtml", () => {
     expect(html).not.toMatch(/@import|url\(/);
     const urls = html.match(/https?:\/\/[^\s"']+/g) ?? [];
     expect(new Set(urls)).toEqual(new Set(["http://www.w3.org/2000/svg"]));
+  });
+
+  it("says so instead of drawing empty bars when no column has missing values", () => {
+    const report = compareDatasets(table("r", numeric("a", [1, 2, 3])), table("c", numeric("a", [2, 3, 4])));
+    const html = renderDriftHtml(report);
+    expect(html).toContain("No missing values in any compared column, in either dataset.");
+    expect(html).not.toContain('aria-label="Missing share by column"');
   });
 
   it("escapes every text that comes from the data", () => {
