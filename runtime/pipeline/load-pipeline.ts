@@ -1,10 +1,12 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, normalize, relative, resolve } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import { ConfigError, NotFoundError, type SourcePosition } from "../errors.js";
+import { formatVersion, kilnVersion } from "../version.js";
 import type { BuiltinStage } from "./builtin-stage.js";
 import { builtinStages, lookupBuiltinStage } from "./builtin-stages.js";
 import { parseDuration } from "./duration.js";
+import { sha256 } from "./hash-cache.js";
 import { interpolate } from "./interpolate.js";
 import {
   type Dep,
@@ -65,6 +67,11 @@ const defaultRetry: RetryPolicy = { count: 0, backoffMs: 1000, maxDelayMs: 60_00
 export interface LoadPipelineOptions {
   /** The built-in stages `uses:` may name; defaults to Kiln's map. */
   builtins?: Record<string, BuiltinStage>;
+  /**
+   * A file to keep the parsed, validated and expanded pipeline in, reused while kiln.yaml's text
+   * is unchanged (the CLI uses `.kiln/pipeline-cache.json`), so re-runs skip YAML parsing.
+   */
+  cacheFile?: string;
 }
 
 /** Read, validate and expand kiln.yaml. Every mistake is a ConfigError naming file:line:col. */
@@ -81,14 +88,57 @@ export async function loadPipeline(file: string, options: LoadPipelineOptions = 
     }
     throw error;
   }
-  return parsePipeline(text, path, options);
+  if (options.cacheFile === undefined) return parsePipeline(text, path, options);
+  const key = cacheKey(text, path, options);
+  const cached = await readCachedPipeline(options.cacheFile, key);
+  if (cached) return cached;
+  const pipeline = parsePipeline(text, path, options);
+  await writeCachedPipeline(options.cacheFile, key, pipeline);
+  return pipeline;
 }
+
+/** What the cached result depends on: the text, where it is shown from, Kiln and its built-ins. */
+function cacheKey(text: string, path: string, options: LoadPipelineOptions): string {
+  const builtins = Object.keys(options.builtins ?? builtinStages)
+    .sort()
+    .join(",");
+  return sha256([kilnVersion, formatVersion, relativeDisplay(path), path, builtins, text].join("\0"));
+}
+
+async function readCachedPipeline(cacheFile: string, key: string): Promise<Pipeline | undefined> {
+  try {
+    const cached = JSON.parse(await readFile(cacheFile, "utf8")) as {
+      key?: string;
+      pipeline?: SerializedPipeline;
+    };
+    if (cached.key !== key || !cached.pipeline) return undefined;
+    const { stages, ...rest } = cached.pipeline;
+    return { ...rest, stages: new Map(stages.map((stage) => [stage.name, stage])) };
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeCachedPipeline(cacheFile: string, key: string, pipeline: Pipeline): Promise<void> {
+  const serialized: SerializedPipeline = { ...pipeline, stages: [...pipeline.stages.values()] };
+  try {
+    await mkdir(dirname(cacheFile), { recursive: true });
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify({ key, pipeline: serialized }));
+    await rename(temporary, cacheFile);
+  } catch {
+    // The cache only saves time; a read-only folder is not an error.
+  }
+}
+
+type SerializedPipeline = Omit<Pipeline, "stages"> & { stages: Stage[] };
 
 /** Parse kiln.yaml's text (the file name is used for positions and as the project folder). */
 export function parsePipeline(text: string, file: string, options: LoadPipelineOptions = {}): Pipeline {
   const displayFile = relativeDisplay(file);
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // yaml's own duplicate-key check is quadratic in a map's size; duplicateKeyError does it linearly.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const sourceMap = new YamlSourceMap(displayFile, document, lineCounter);
   const [yamlError] = document.errors;
   if (yamlError) {
@@ -100,6 +150,8 @@ export function parsePipeline(text: string, file: string, options: LoadPipelineO
       : "";
     throw new ConfigError(position, `not valid YAML: ${firstLine}${hint}`, { cause: yamlError });
   }
+  const duplicate = duplicateKeyError(document, sourceMap);
+  if (duplicate) throw duplicate;
   const raw = (document.toJS() ?? {}) as unknown;
   validateKilnConfig(raw, sourceMap);
   const config = raw as RawConfig;
@@ -334,4 +386,29 @@ function parseParamRef(ref: string, defaultFile: string, position: SourcePositio
       `params entry '${ref}' has no file before ':'; write 'params.yaml:${key}'.`,
     );
   return { file: join(file), key: key === "" ? undefined : key, position };
+}
+
+/** The first key written twice in one map, as a ConfigError at the second occurrence. */
+function duplicateKeyError(document: Document, sourceMap: YamlSourceMap): ConfigError | undefined {
+  let error: ConfigError | undefined;
+  visit(document, {
+    Map(_key, map) {
+      if (!isMap(map)) return undefined;
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const name = String(pair.key.value);
+        if (seen.has(name)) {
+          error = new ConfigError(
+            sourceMap.at(pair.key.range?.[0] ?? 0),
+            `not valid YAML: Map keys must be unique; '${name}' is given twice in the same map.`,
+          );
+          return visit.BREAK;
+        }
+        seen.add(name);
+      }
+      return undefined;
+    },
+  });
+  return error;
 }

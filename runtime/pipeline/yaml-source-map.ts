@@ -1,4 +1,13 @@
-import { type Document, isMap, isScalar, isSeq, type LineCounter, type Node } from "yaml";
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from "yaml";
 import type { SourcePosition } from "../errors.js";
 
 export type YamlPath = readonly (string | number)[];
@@ -33,14 +42,25 @@ export class YamlSourceMap {
     return { file: this.file, line, column: col };
   }
 
+  /** Map entries by key, built once per map so lookups stay O(1) in pipelines of 10,000 stages. */
+  private readonly pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  private pairsOf(map: YAMLMap): Map<string, Pair> {
+    let index = this.pairIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) if (isScalar(item.key)) index.set(String(item.key.value), item as Pair);
+      this.pairIndex.set(map, index);
+    }
+    return index;
+  }
+
   private resolve(path: YamlPath): { node: Node | undefined; key: Node | undefined } {
     let node: unknown = this.document.contents;
     let key: Node | undefined;
     for (const segment of path) {
       if (isMap(node)) {
-        const pair = node.items.find(
-          (item) => isScalar(item.key) && String(item.key.value) === String(segment),
-        );
+        const pair = this.pairsOf(node).get(String(segment));
         if (!pair) return { node: node as Node, key };
         key = pair.key as Node;
         node = pair.value ?? pair.key;

@@ -1,7 +1,9 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: kiln.yaml text uses ${item} interpolation.
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../runtime/errors.js";
+import { builtinStages } from "../../runtime/pipeline/builtin-stages.js";
 import { loadPipeline } from "../../runtime/pipeline/load-pipeline.js";
 import { makeProject, yamlLines } from "./pipeline-fixture.js";
 
@@ -154,7 +156,10 @@ describe.each([
     text: yamlLines("stages:", "  a:", "    uses: kiln/fetchh"),
     line: 3,
     column: 11,
-    message: "unknown built-in stage 'kiln/fetchh'. Known built-in stages: kiln/fetch",
+    message: `unknown built-in stage 'kiln/fetchh'. Known built-in stages: ${Object.keys(builtinStages)
+      .sort()
+      .map((name) => `kiln/${name}`)
+      .join(", ")}.`,
   },
   {
     what: "a built-in stage's settings are checked by the stage",
@@ -220,6 +225,30 @@ describe("a missing kiln.yaml", () => {
     const root = makeProject({});
     await expect(loadPipeline(join(root, "kiln.yaml"))).rejects.toThrow(
       /no pipeline file at .*kiln\.yaml.*Create kiln\.yaml/,
+    );
+  });
+});
+
+describe("the parsed-pipeline cache", () => {
+  it("returns the same pipeline from the cache and notices when kiln.yaml changes", async () => {
+    const text = yamlLines("stages:", "  a:", "    cmd: echo one", "    deps: [x.txt]");
+    const root = makeProject({ "kiln.yaml": text });
+    const cacheFile = join(root, ".kiln", "pipeline-cache.json");
+    const fresh = await loadPipeline(join(root, "kiln.yaml"), { cacheFile });
+    const cached = await loadPipeline(join(root, "kiln.yaml"), { cacheFile });
+    expect(cached.stages.get("a")).toEqual(fresh.stages.get("a"));
+    writeFileSync(join(root, "kiln.yaml"), text.replace("echo one", "echo two"));
+    const changed = await loadPipeline(join(root, "kiln.yaml"), { cacheFile });
+    expect(changed.stages.get("a")?.cmd).toBe("echo two");
+  });
+
+  it("still reports errors with positions once a valid file was cached", async () => {
+    const root = makeProject({ "kiln.yaml": yamlLines("stages:", "  a:", "    cmd: x") });
+    const cacheFile = join(root, ".kiln", "pipeline-cache.json");
+    await loadPipeline(join(root, "kiln.yaml"), { cacheFile });
+    writeFileSync(join(root, "kiln.yaml"), yamlLines("stages:", "  a:", "    cmd: x", "    outz: [y]"));
+    await expect(loadPipeline(join(root, "kiln.yaml"), { cacheFile })).rejects.toThrow(
+      /kiln\.yaml:4:5: unknown key 'outz' in stage 'a'\. Did you mean 'outs'\?/,
     );
   });
 });

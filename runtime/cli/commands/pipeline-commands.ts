@@ -31,7 +31,9 @@ async function loadProject(flags: ProjectFlags) {
     import("../../pipeline/load-pipeline.js"),
     import("../../pipeline/pipeline-dag.js"),
   ]);
-  const pipeline = await loadPipeline(resolve(flags.dir, flags.file));
+  const pipeline = await loadPipeline(resolve(flags.dir, flags.file), {
+    cacheFile: resolve(flags.dir, ".kiln", "pipeline-cache.json"),
+  });
   return { pipeline, dag: buildDag(pipeline) };
 }
 
