@@ -264,7 +264,7 @@ async function listingFigures(label: string, store: ObjectStore): Promise<void> 
   });
   console.log(`\n${label}: a model with ${list.result.length} versions and ${2 * versionCount} events`);
   console.log(`  kiln model list (index)         ${list.medianMs.toFixed(1)} ms`);
-  console.log(`  kiln model show many@${middle}`.padEnd(34) + `${showVersion.medianMs.toFixed(1)} ms`);
+  console.log(`${`  kiln model show many@${middle}`.padEnd(34)}${showVersion.medianMs.toFixed(1)} ms`);
   console.log(
     `  kiln model show many:production ${showProduction.medianMs.toFixed(1)} ms  (→ ${showProduction.result.record.version})`,
   );
