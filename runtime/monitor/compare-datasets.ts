@@ -119,6 +119,12 @@ export function compareDatasets(
   checkThreshold(options.threshold, "the threshold");
   checkThreshold(options.driftShare, "the drift share");
   checkThreshold(options.fdrLevel, "the FDR level");
+  if (options.driftShare !== undefined && options.driftShare > 1) {
+    throw new UsageError(`the drift share is a share of columns, at most 1; got ${options.driftShare}.`);
+  }
+  if (options.fdrLevel !== undefined && options.fdrLevel >= 1) {
+    throw new UsageError(`the FDR level must be below 1; got ${options.fdrLevel}.`);
+  }
   const forced = options.method === undefined ? undefined : getDriftTest(options.method);
   for (const [column, override] of Object.entries(options.perColumn ?? {})) {
     if (override.method !== undefined) getDriftTest(override.method);
