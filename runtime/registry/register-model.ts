@@ -30,6 +30,8 @@ export interface RegisterModelRequest {
   metricsPath?: string;
   /** JSON or YAML file of params. */
   paramsPath?: string;
+  /** Params already read (merged over those of `paramsPath`). */
+  params?: Record<string, unknown>;
   /** The bump asked for; minor by default; major is forced by an incompatible signature. */
   bump?: RequestedBump;
   lineage: Omit<ModelLineage, "parentVersion">;
@@ -72,7 +74,10 @@ export async function registerModel(
 
   const signature = await readOnnxFileSignature(request.artifactPath);
   const metrics = request.metricsPath === undefined ? {} : await readMetricsFile(request.metricsPath);
-  const params = request.paramsPath === undefined ? {} : await readParamsFile(request.paramsPath);
+  const params = {
+    ...(request.paramsPath === undefined ? {} : await readParamsFile(request.paramsPath)),
+    ...request.params,
+  };
   const digest = await sha256OfFile(request.artifactPath);
 
   const existing = await findByDigest(store, name, digest.sha256);
