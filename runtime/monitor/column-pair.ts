@@ -25,13 +25,6 @@ export interface CategoricalPair {
 
 export type ColumnPair = NumericalPair | CategoricalPair;
 
-/** Sizes after cleaning (what the tests see). */
-export function pairSizes(pair: ColumnPair): { reference: number; current: number } {
-  return pair.type === "numerical"
-    ? { reference: pair.reference.values.length, current: pair.current.values.length }
-    : { reference: pair.referenceSize, current: pair.currentSize };
-}
-
 /** Counts by distinct value over both samples, keys ascending (numerically for numbers). */
 export interface CategoryCounts {
   keys: string[];

@@ -76,12 +76,34 @@ function prepared(
     const column = table.columns.get(name);
     if (column === undefined) return undefined;
     if (column.type === type) return column;
+    if (column.type === "numerical") return numericalAsCategories(column);
     throw new UsageError(
-      `column '${name}' of the prepared reference ${table.source} is ${column.type}, but is compared as ${type}; prepare the reference with the same column types.`,
+      `column '${name}' of the prepared reference ${table.source} holds categories and cannot be compared as numbers; prepare the reference with the column as numerical.`,
     );
   }
   const column = table.columns.find((c) => c.name === name);
   return column === undefined ? undefined : prepareColumn(column, type, table.rowCount);
+}
+
+/** A prepared numerical column as value counts (the values as text), for a categorical comparison. */
+function numericalAsCategories(column: PreparedColumn & { type: "numerical" }): PreparedColumn {
+  const counts = new Map<string, number>();
+  const values = column.sample.values;
+  let i = 0;
+  while (i < values.length) {
+    let j = i;
+    while (j < values.length && values[j] === values[i]) j++;
+    counts.set(String(values[i]), j - i);
+    i = j;
+  }
+  return {
+    name: column.name,
+    type: "categorical",
+    counts,
+    size: values.length,
+    missing: column.sample.missing + column.sample.infinite,
+    rowCount: column.rowCount,
+  };
 }
 
 function pairOf(reference: PreparedColumn, current: PreparedColumn): ColumnPair {

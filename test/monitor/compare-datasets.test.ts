@@ -187,6 +187,18 @@ describe("compareDatasets", () => {
     expect(report.predictionDrift).toEqual({ columns: ["score"], drift: true });
   });
 
+  it("compares a prepared numerical reference column as categories when the current column holds text", () => {
+    const ref = table("ref", numeric("code", [1, 2, 2, 3, Number.NaN]));
+    const cur = table("cur", categorical("code", ["1", "2", "x", null, "2"]));
+    const fromPrepared = compareDatasets(prepareTable(ref), cur);
+    expect(fromPrepared).toEqual(compareDatasets(ref, cur));
+    expect(fromPrepared.columns[0]?.type).toBe("categorical");
+    expect(fromPrepared.columns[0]?.quality.unseenCategories).toEqual(["x"]);
+    expect(fromPrepared.quality.typeChanges).toEqual([
+      { column: "code", reference: "numeric", current: "categorical" },
+    ]);
+  });
+
   it("gives the same report from a prepared reference as from the table", () => {
     const current = table(
       "cur.csv",
