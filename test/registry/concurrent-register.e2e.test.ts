@@ -74,7 +74,8 @@ async function expectIntactRegistry(store: ObjectStore, outputs: { version: stri
 
 const byNumber = (a: string, b: string) => Number(a.split(".")[1]) - Number(b.split(".")[1]);
 
-describe("20 concurrent kiln model register processes for one model", () => {
+// 20 processes that each start node + tsx share 2 cores: give each scenario minutes, not seconds.
+describe("20 concurrent kiln model register processes for one model", { timeout: 300_000 }, () => {
   it("against the local folder store yield 20 distinct versions, 20 intact records and no lost event", async () => {
     const storePath = join(folder, "store-local");
     const outputs = await registerConcurrently({ KILN_STORE: storePath });
