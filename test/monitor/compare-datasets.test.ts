@@ -306,6 +306,24 @@ describe("data quality against the reference", () => {
     expect(report.quality.failures).toContain("column 'x' has no values in the current data");
   });
 
+  it("tests a constant column with the z-test (p = 1 when both hold the same value) or Jensen–Shannon", () => {
+    const small = compareDatasets(
+      table("ref", numeric("k", Array(50).fill(7))),
+      table("cur", numeric("k", Array(40).fill(7))),
+    );
+    expect(small.columns[0]).toMatchObject({ test: "z", score: 1, drift: false, distinctValues: 1 });
+    const moved = compareDatasets(
+      table("ref", numeric("k", Array(50).fill(7))),
+      table("cur", numeric("k", Array(40).fill(8))),
+    );
+    expect(moved.columns[0]?.drift).toBe(true);
+    const large = compareDatasets(
+      table("ref", numeric("k", Array(1500).fill(7))),
+      table("cur", numeric("k", Array(40).fill(7))),
+    );
+    expect(large.columns[0]).toMatchObject({ test: "jensenshannon", score: 0, drift: false });
+  });
+
   it("compares boolean columns as categories with the z-test", () => {
     const ref = table(
       "ref",
