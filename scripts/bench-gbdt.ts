@@ -6,6 +6,7 @@
  * The baseline is what xgboost (hist, 100 trees) and scikit-learn's HistGradientBoosting took on the
  * same data shape on this machine kind, measured earlier (neither is installed here).
  */
+import { availableParallelism, loadavg } from "node:os";
 import * as ort from "onnxruntime-node";
 import type { Table } from "../runtime/data/table.js";
 import { silentLogger } from "../runtime/logger.js";
@@ -46,12 +47,17 @@ function synthetic(): { table: Table; score: Float64Array } {
   const score = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     let z = 0;
+    let x0 = 0;
+    let x1 = 0;
     for (let f = 0; f < featureCount; f++) {
       const x = gauss();
+      if (f === 0) x0 = x;
+      if (f === 1) x1 = x;
+      // The score uses the true value; the feature column hides 1% of them as missing.
       columns[f]![i] = next() < 0.01 ? Number.NaN : x;
       z += (f % 4 === 0 ? 0.6 : f % 4 === 1 ? -0.4 : 0.1) * x;
     }
-    z += Math.sin(2 * columns[0]![i]!) + (columns[1]![i]! > 0.5 ? 1 : 0) + gauss();
+    z += Math.sin(2 * x0) + (x1 > 0.5 ? 1 : 0) + gauss();
     score[i] = z;
   }
   return {
@@ -104,6 +110,8 @@ async function main(): Promise<void> {
           }
         : { task: "regression", name: "y", values: score };
     const params = resolveParams("gbdt", gbdtTrainer.params, { n_estimators: trees });
+    const load = loadavg()[0]!;
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     const model = await gbdtTrainer.train({
       train: table,
@@ -114,12 +122,16 @@ async function main(): Promise<void> {
       logger: silentLogger,
     });
     const seconds = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
     const peak = process.resourceUsage().maxRSS * 1024;
     const throughput = await inferenceThroughput(model.onnx, table);
     console.log(
       `\n${name === "binary" ? "binary logistic" : "squared error"} (max_leaves 31, learning_rate 0.1):`,
     );
-    console.log(`  fit (binning + ${trees} trees + ONNX export): ${seconds.toFixed(2)} s`);
+    console.log(
+      `  fit (binning + ${trees} trees + ONNX export): ${seconds.toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU` +
+        ` (${availableParallelism()} cores, load average ${load.toFixed(1)} when it started)`,
+    );
     console.log(`  peak RSS so far: ${mb(peak)} (data alone ${mb(dataRss)})`);
     console.log(
       `  model: ${model.training?.leaves} leaves, ${(model.onnx.byteLength / 1024).toFixed(0)} KB ONNX`,
