@@ -32,6 +32,31 @@ import type { World } from "./world.js";
 
 export const ZERO_SHA = "0000000000000000000000000000000000000000";
 
+/** Every webhook the stand-in raises, as `event` or `event.action` (the conformance test checks each one's payload). */
+export const webhookKinds = [
+  "check_run.completed",
+  "check_run.created",
+  "check_run.rerequested",
+  "create",
+  "deployment.created",
+  "deployment_status.created",
+  "issue_comment.created",
+  "issues.closed",
+  "issues.edited",
+  "issues.labeled",
+  "issues.opened",
+  "issues.reopened",
+  "pull_request.closed",
+  "pull_request.edited",
+  "pull_request.opened",
+  "pull_request.reopened",
+  "pull_request.synchronize",
+  "pull_request_review.dismissed",
+  "pull_request_review.submitted",
+  "push",
+  "release.published",
+] as const;
+
 type Json = Record<string, unknown>;
 
 function envelope(world: World, repo: RepositoryState, sender: Account, form: "api" | "push" = "api"): Json {
@@ -189,9 +214,11 @@ export function emitIssues(
   issue: IssueRecord,
   sender: Account,
   label?: LabelRecord,
+  changes?: Record<string, { from: unknown }>,
 ): void {
   world.webhooks.enqueue("issues", {
     action,
+    ...(changes === undefined ? {} : { changes }),
     issue: issueJson(world, repo, issue),
     ...(label === undefined ? {} : { label: labelJson(world, repo, label) }),
     ...envelope(world, repo, sender),

@@ -18,6 +18,7 @@ import type { Account, Permission, RepositoryState } from "./state.js";
 import { type Delivery, WebhookQueue, type WebhookSubscriber } from "./webhook-queue.js";
 import { type TeamMembership, World } from "./world.js";
 
+export { webhookKinds } from "./events.js";
 export { routeTable } from "./route-table.js";
 export type { Delivery, Exchange, FaultSpec, Permission, RepositoryState, WebhookSubscriber };
 

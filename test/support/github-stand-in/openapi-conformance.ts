@@ -124,6 +124,11 @@ export class GitHubOpenApi {
     return this.run(`${responsePointer}/${pointer("content", "application/json", "schema")}`, body);
   }
 
+  /** Problems with an error body, against GitHub's `basic-error`. */
+  validateBasicError(body: unknown): string[] {
+    return this.run(pointer("", "components", "schemas", "basic-error"), body);
+  }
+
   /** The x-webhooks key for an event and action ("pull_request" + "opened" → "pull-request-opened"). */
   webhookKey(event: string, action: string | undefined): string {
     const name = event.replace(/_/g, "-");

@@ -63,8 +63,15 @@ export function matchPath(template: string, pathname: string): Record<string, st
   for (let i = 0; i < t.length; i++) {
     const segment = t[i]!;
     const value = p[i];
-    if (value === undefined) return undefined;
     const name = /^\{(\w+)\}$/.exec(segment)?.[1];
+    if (value === undefined) {
+      // a trailing {path} may be empty: GET /repos/{owner}/{repo}/contents[/] lists the root
+      if (name === "path" && i === t.length - 1) {
+        params[name] = "";
+        return params;
+      }
+      return undefined;
+    }
     if (name === undefined) {
       if (segment !== value) return undefined;
       continue;

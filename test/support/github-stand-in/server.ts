@@ -16,7 +16,10 @@ export interface Exchange {
   openapi: string | false | undefined;
   path: string;
   status: number;
+  /** The JSON body; undefined for no body and for raw bytes (see `raw`). */
   body: unknown;
+  /** True when the answer was bytes (raw contents, asset downloads), not JSON. */
+  raw: boolean;
 }
 
 const ANONYMOUS: Identity = { account: { login: "anonymous", id: 0, type: "User" }, kind: "user" };
@@ -89,7 +92,7 @@ export async function handleRequest(
   const method = (req.method ?? "GET").toUpperCase();
   const url = new URL(req.url ?? "/", world.baseUrl);
   const found = findRoute(method, url.pathname);
-  const record = (status: number, body: unknown): void => {
+  const record = (status: number, body: unknown, raw = false): void => {
     pipeline.exchanges?.push({
       method,
       route: found?.route.path,
@@ -97,10 +100,11 @@ export async function handleRequest(
       path: url.pathname,
       status,
       body,
+      raw,
     });
   };
   const reply = (answer: Reply): void => {
-    record(answer.status, answer.body);
+    record(answer.status, answer.body, answer.raw !== undefined);
     send(res, answer);
   };
   try {
@@ -164,7 +168,7 @@ export async function handleRequest(
     const answer = await route.handle(ctx);
     if (!req.readableEnded) req.resume();
     if (answer === STREAMED) {
-      record(200, undefined);
+      record(200, undefined, true);
       return;
     }
     reply(answer);

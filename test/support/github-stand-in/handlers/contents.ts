@@ -33,7 +33,7 @@ export const contentsRoutes: Route[] = [
       }
       return { status: 200, body: contentFileJson(world, repo, path, blob, content, ref) };
     }
-    const prefix = `${path}/`;
+    const prefix = path === "" ? "" : `${path}/`;
     const children = new Map<string, { type: "file" | "dir"; sha: string; size: number }>();
     for (const [file, fileBlob] of tree) {
       if (!file.startsWith(prefix)) continue;
@@ -52,7 +52,7 @@ export const contentsRoutes: Route[] = [
     const entries = [...children]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([name, child]) => {
-        const childPath = `${path}/${name}`;
+        const childPath = `${prefix}${name}`;
         const base = contentFileJson(world, repo, childPath, child.sha, undefined, ref);
         return {
           ...base,

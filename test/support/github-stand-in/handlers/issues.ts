@@ -144,7 +144,7 @@ export const issueRoutes: Route[] = [
       if (assignees !== undefined) issue.assignees = assignees;
       issue.updatedAt = timestamp();
       if (Object.keys(changes).length > 0 && issue.pull === undefined) {
-        emitIssues(ctx.world, ctx.repo, "edited", issue, ctx.identity.account);
+        emitIssues(ctx.world, ctx.repo, "edited", issue, ctx.identity.account, undefined, changes);
       }
       const labels = stringArray(body, "labels");
       if (labels !== undefined) {
