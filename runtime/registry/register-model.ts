@@ -129,12 +129,11 @@ export async function registerModel(
       return { record: claimed, created: false, modelCard: await modelCardFor(store, claimed, request) };
     }
 
-    let modelCard: string;
+    const production = await productionRecord(store, name, index.events);
+    const modelCard = renderModelCard(record, production, chartHistory(index, record), cardOptions(request));
     if (request.release !== undefined) {
       const { port, commit } = request.release;
       const tag = releaseTag(name, version);
-      const production = await productionRecord(store, name, index.events);
-      modelCard = renderModelCard(record, production, chartHistory(index, record), cardOptions(request));
       const release = await port.createRelease({ tag, name: tag, body: modelCard, sha: commit });
       rollback.add(`release ${tag}`, () => port.deleteRelease(release));
       logger.info(`created release ${tag}: ${release.url}`);
@@ -147,9 +146,6 @@ export async function registerModel(
       record.artifact.releaseAssetUrl = asset.downloadUrl;
       record.release = { tag, url: release.url, id: release.id };
       await uploadRecordAsset(port, release, record);
-    } else {
-      const production = await productionRecord(store, name, index.events);
-      modelCard = renderModelCard(record, production, chartHistory(index, record), cardOptions(request));
     }
 
     await writeRecord(store, record);
