@@ -3,9 +3,10 @@
  * to the GitHub stand-in as a GitHub App (JWT → installation token), with throttling and retries
  * off so tests stay fast. By default it subscribes itself to the stand-in's webhooks.
  */
-import { generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { sign } from "@octokit/webhooks-methods";
 import { type ApplicationFunction, createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import type { GitHubStandIn } from "./github-stand-in/index.js";
 
@@ -47,6 +48,16 @@ export interface RunningProbotApp {
   webhookUrl: string;
   secret: string;
   probot: Probot;
+  /**
+   * POST a delivery straight to the app, signed with its secret (or `options.secret`, to forge one),
+   * for events the stand-in does not raise (e.g. payloads from @octokit/webhooks-examples). Adds the
+   * stand-in's `installation` when the payload has none. Answers the HTTP status after the handlers ran.
+   */
+  sendWebhook(
+    event: string,
+    payload: Record<string, unknown>,
+    options?: { secret?: string },
+  ): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -76,10 +87,26 @@ export async function startProbotApp(
   const { port } = server.address() as AddressInfo;
   const webhookUrl = `http://127.0.0.1:${port}/api/github/webhooks`;
   if (options.subscribe !== false) standIn.setWebhook({ url: webhookUrl, secret });
+  const installationId = standIn.app.installationId;
   return {
     webhookUrl,
     secret,
     probot,
+    async sendWebhook(event, payload, sendOptions = {}) {
+      const body = JSON.stringify({ installation: { id: installationId }, ...payload });
+      const response = await fetch(webhookUrl, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-github-event": event,
+          "x-github-delivery": randomUUID(),
+          "x-hub-signature-256": await sign(sendOptions.secret ?? secret, body),
+        },
+        body,
+      });
+      await response.arrayBuffer();
+      return response.status;
+    },
     async stop() {
       if (options.subscribe !== false) standIn.setWebhook(undefined);
       server.closeAllConnections();
