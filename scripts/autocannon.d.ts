@@ -15,7 +15,7 @@ declare module "autocannon" {
     p99: number;
   }
   interface Result {
-    requests: Stats;
+    requests: Stats & { total: number };
     latency: Stats;
     errors: number;
     timeouts: number;

@@ -13,10 +13,11 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import * as ort from "onnxruntime-node";
@@ -153,9 +154,28 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** Server CPU time (user + system, all threads) per answered request, µs; robust to a busy machine. */
+  cpuPerRequestUs: number;
 }
 
-async function hammer(url: string, path: string, body: string, connections: number): Promise<Figures> {
+/** CPU seconds a process has used (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+async function hammer(
+  url: string,
+  path: string,
+  body: string,
+  connections: number,
+  pid: number,
+): Promise<Figures> {
   const options = {
     url: `${url}${path}`,
     method: "POST" as const,
@@ -165,12 +185,15 @@ async function hammer(url: string, path: string, body: string, connections: numb
     pipelining: 1,
   };
   await autocannon({ ...options, duration: 1 }); // warm-up
+  const cpuBefore = cpuSeconds(pid);
   const result = await autocannon({ ...options, duration: seconds });
+  const cpu = cpuSeconds(pid) - cpuBefore;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    cpuPerRequestUs: result.requests.total > 0 ? (cpu * 1e6) / result.requests.total : 0,
   };
 }
 
@@ -281,24 +304,29 @@ async function bench(): Promise<void> {
     const started = await startProcess(config.args);
     try {
       for (const c of [1, 64]) {
-        const f = await hammer(started.url, path, body, c);
+        const f = await hammer(started.url, path, body, c, started.child.pid!);
         results.push({ server: config.server, batching: config.batching, c, f });
         console.log(
           `${config.server.padEnd(8)} batching ${config.batching ? "on " : "off"} c=${String(c).padEnd(3)} ` +
-            `${fmt(f.rps).padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms${f.errors ? `  (${f.errors} errors)` : ""}`,
+            `${fmt(f.rps).padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ${fmt(f.cpuPerRequestUs)} µs CPU/req` +
+            `${f.errors ? `  (${f.errors} errors)` : ""}`,
         );
       }
     } finally {
       await stopProcess(started);
     }
   }
-  console.log("\n| server | batching | concurrency | req/s | p50 ms | p99 ms | Kiln / baseline |");
-  console.log("|---|---|---|---|---|---|---|");
+  console.log(
+    "\n| server | batching | concurrency | req/s | p50 ms | p99 ms | server CPU µs/req | Kiln / baseline req/s | Kiln / baseline CPU |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|");
   for (const r of results) {
     const base = results.find((b) => b.server === "baseline" && b.batching === r.batching && b.c === r.c)!;
     const ratio = r.server === "kiln" ? `${(r.f.rps / base.f.rps).toFixed(2)}×` : "";
+    const cpuRatio =
+      r.server === "kiln" ? `${(r.f.cpuPerRequestUs / base.f.cpuPerRequestUs).toFixed(2)}×` : "";
     console.log(
-      `| ${r.server} | ${r.batching ? "on" : "off"} | ${r.c} | ${fmt(r.f.rps)} | ${r.f.p50} | ${r.f.p99} | ${ratio} |`,
+      `| ${r.server} | ${r.batching ? "on" : "off"} | ${r.c} | ${fmt(r.f.rps)} | ${r.f.p50} | ${r.f.p99} | ${fmt(r.f.cpuPerRequestUs)} | ${ratio} | ${cpuRatio} |`,
     );
   }
   const logged = (await import("node:fs")).readdirSync(join(dir, "store", "predictions", "churn"), {

@@ -35,7 +35,7 @@ import type { Logger } from "../logger.js";
 import type { ObjectStore } from "../store/object-store.js";
 import type { DecodedInput } from "./infer-request.js";
 import type { ModelOutputs } from "./loaded-model.js";
-import { elementsPerRow, rowValue } from "./tensor-rows.js";
+import { elementsPerRow } from "./tensor-rows.js";
 
 const gzip = promisify(gzipCallback);
 
@@ -199,46 +199,63 @@ export class PredictionLog {
   }
 }
 
-/** The JSON Lines text of some log entries, one line per row. */
+/**
+ * The JSON Lines text of some log entries, one line per row (the PredictionRow shape). Written as
+ * text directly rather than through objects and JSON.stringify: this runs for every prediction.
+ */
 export function serializeEntries(entries: readonly PredictionLogEntry[]): string {
   const lines: string[] = [];
   for (const entry of entries) {
-    const ts = new Date(entry.ts).toISOString();
-    const inputCuts = entry.inputs.map((input) => ({
-      input,
-      perRow:
-        entry.rows === 1 && !rowsAlongDim0(input.shape, entry.rows)
-          ? input.data.length
-          : elementsPerRow(input.shape),
+    const head = `{"ts":"${new Date(entry.ts).toISOString()}","request_id":${JSON.stringify(entry.requestId)},"row":`;
+    const tail = `,"model":${JSON.stringify(entry.model)},"version":${JSON.stringify(entry.version)},"inputs":{`;
+    const inputs = entry.inputs.map((input) => ({
+      key: `${JSON.stringify(input.name)}:`,
+      datatype: input.datatype,
+      data: input.data as unknown,
+      perRow: rowsAlongDim0(input.shape, entry.rows) ? elementsPerRow(input.shape) : input.data.length,
     }));
-    const outputCuts = Object.entries(entry.outputs).map(([name, output]) => ({
-      name,
-      output,
-      perRow:
-        entry.rows === 1 && !rowsAlongDim0(output.dims, entry.rows)
-          ? sizeOf(output.dims)
-          : elementsPerRow(output.dims),
+    const outputs = Object.entries(entry.outputs).map(([name, output]) => ({
+      key: `${JSON.stringify(name)}:`,
+      datatype: output.datatype,
+      data: output.data,
+      perRow: rowsAlongDim0(output.dims, entry.rows) ? elementsPerRow(output.dims) : sizeOf(output.dims),
     }));
     for (let r = 0; r < entry.rows; r++) {
-      const inputs: Record<string, unknown> = {};
-      for (const { input, perRow } of inputCuts)
-        inputs[input.name] = rowValue(input.datatype, input.data, perRow, r);
-      const outputs: Record<string, unknown> = {};
-      for (const { name, output, perRow } of outputCuts)
-        outputs[name] = rowValue(output.datatype, output.data, perRow, r);
-      const row: PredictionRow = {
-        ts,
-        request_id: entry.requestId,
-        row: r,
-        model: entry.model,
-        version: entry.version,
-        inputs,
-        outputs,
-      };
-      lines.push(JSON.stringify(row));
+      let line = `${head}${r}${tail}`;
+      for (let k = 0; k < inputs.length; k++) {
+        const cut = inputs[k]!;
+        line += `${k === 0 ? "" : ","}${cut.key}${rowJson(cut.datatype, cut.data, cut.perRow, r)}`;
+      }
+      line += `},"outputs":{`;
+      for (let k = 0; k < outputs.length; k++) {
+        const cut = outputs[k]!;
+        line += `${k === 0 ? "" : ","}${cut.key}${rowJson(cut.datatype, cut.data, cut.perRow, r)}`;
+      }
+      lines.push(`${line}}}`);
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Row `row` of a tensor as JSON text: a scalar when a row has one element, else a flat array. */
+function rowJson(datatype: string | undefined, data: unknown, perRow: number, row: number): string {
+  const start = row * perRow;
+  if (perRow === 1) return elementJson(datatype, data, start);
+  let text = "[";
+  for (let i = 0; i < perRow; i++) text += `${i === 0 ? "" : ","}${elementJson(datatype, data, start + i)}`;
+  return `${text}]`;
+}
+
+function elementJson(datatype: string | undefined, data: unknown, index: number): string {
+  if (Array.isArray(data)) return JSON.stringify(data[index] ?? null);
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
+    const v = data[index]!;
+    return v >= -9007199254740991n && v <= 9007199254740991n ? String(v) : `"${v}"`;
+  }
+  const v = (data as ArrayLike<number>)[index];
+  if (v === undefined || Number.isNaN(v) || !Number.isFinite(v)) return "null";
+  if (datatype === "BOOL") return v === 1 ? "true" : "false";
+  return String(v);
 }
 
 function rowsAlongDim0(dims: readonly number[], rows: number): boolean {
