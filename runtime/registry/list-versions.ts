@@ -19,12 +19,27 @@ export async function currentStages(store: ObjectStore, name: string, at?: Date)
   return stagesAt(index.events, at);
 }
 
-/** The names of the models in the store (one listing of `models/`, delimited by the index keys). */
+/**
+ * The names of the models in the store. One short listing per model: after finding a model's first
+ * key, the listing restarts after all of its keys (`models/<name>0` sorts right after
+ * `models/<name>/...`), so a model with 10,000 versions costs no more than one with one.
+ */
 export async function listModelNames(store: ObjectStore): Promise<string[]> {
-  const names = new Set<string>();
-  for await (const info of store.list("models/")) {
-    const match = /^models\/([^/]+)\/(?:index\.json|events\/0000000001\.json)$/.exec(info.key);
-    if (match?.[1] !== undefined) names.add(match[1]);
+  const names: string[] = [];
+  let after: string | undefined;
+  for (;;) {
+    let next: string | undefined;
+    for await (const info of store.list("models/", {
+      pageSize: 1,
+      ...(after === undefined ? {} : { startAfter: after }),
+    })) {
+      next = info.key;
+      break;
+    }
+    const name = next?.slice("models/".length).split("/")[0];
+    if (name === undefined || name === "") break;
+    names.push(name);
+    after = `models/${name}0`;
   }
-  return [...names].sort();
+  return names.sort();
 }

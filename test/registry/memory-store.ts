@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { NotFoundError, PreconditionFailedError } from "../../runtime/errors.js";
 import type {
+  ListOptions,
   ObjectInfo,
   ObjectStore,
   PutBody,
@@ -47,9 +48,10 @@ export class MemoryStore implements ObjectStore {
     return found && { key, size: found.bytes.length, etag: found.etag, lastModified: found.lastModified };
   }
 
-  async *list(prefix: string): AsyncIterable<ObjectInfo> {
+  async *list(prefix: string, options: ListOptions = {}): AsyncIterable<ObjectInfo> {
     for (const key of [...this.objects.keys()].sort()) {
       if (!key.startsWith(prefix)) continue;
+      if (options.startAfter !== undefined && key <= options.startAfter) continue;
       const info = await this.head(key);
       if (info) yield info;
     }

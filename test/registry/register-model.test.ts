@@ -7,7 +7,7 @@ import { ConfigError, IntegrityError, ModelError, NotFoundError, StoreError } fr
 import { silentLogger } from "../../runtime/logger.js";
 import { appendStageEvent } from "../../runtime/registry/append-stage-event.js";
 import { pullArtifact } from "../../runtime/registry/download-artifact.js";
-import { currentStages, listVersions } from "../../runtime/registry/list-versions.js";
+import { currentStages, listModelNames, listVersions } from "../../runtime/registry/list-versions.js";
 import { loadModelIndex } from "../../runtime/registry/model-index.js";
 import { registerModel } from "../../runtime/registry/register-model.js";
 import { reindexModel } from "../../runtime/registry/reindex-model.js";
@@ -324,5 +324,20 @@ describe("stage moves and the index", () => {
     expect(rebuilt.recordsWithoutEvent).toEqual(["1.1.0"]);
     expect((await listVersions(store, "iris")).map((v) => v.version)).toEqual(["1.0.0", "1.1.0"]);
     expect(store.keys("models/iris/index.json")).toHaveLength(1);
+  });
+});
+
+describe.each([
+  ["an in-memory store", () => new MemoryStore()],
+  ["a local folder store", () => new LocalFolderStore(join(folder, `names-${Math.random()}`))],
+])("listing the models in %s", (_kind, makeStore) => {
+  it("finds each model once, whatever its number of keys, with names that sort around each other", async () => {
+    const store = makeStore();
+    for (const name of ["iris", "iris-v2", "iris.x", "iris0", "zeta"]) {
+      for (let i = 0; i < 3; i++) await store.put(`models/${name}/events/000000000${i + 1}.json`, "{}");
+    }
+    await store.put("cache/sha256/00", "x");
+    expect(await listModelNames(store)).toEqual(["iris", "iris-v2", "iris.x", "iris0", "zeta"]);
+    expect(await listModelNames(makeStore())).toEqual([]);
   });
 });
