@@ -237,8 +237,9 @@ async function bench(): Promise<void> {
     })),
   });
   console.log(
-    `bench:serve — 20-feature logistic model, single-row V2 requests, ${seconds} s per run (+1 s warm-up)\n`,
+    `bench:serve — 20-feature logistic model, single-row V2 requests, ${seconds} s per run (+1 s warm-up)`,
   );
+  console.log(`machine: ${cpus().length} cores, load average ${loadAverage()}\n`);
 
   const session = await ort.InferenceSession.create(model.bytes, {
     intraOpNumThreads: 1,
@@ -335,7 +336,14 @@ async function bench(): Promise<void> {
   console.log(
     `\nKiln's prediction log objects written during the run: ${logged.filter((f) => String(f).endsWith(".gz")).length}`,
   );
+  console.log(`load average at the end: ${loadAverage()}`);
   await rm(dir, { recursive: true, force: true });
+}
+
+function loadAverage(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 }
 
 if (process.argv[2] === "--baseline") {
