@@ -239,3 +239,19 @@ describe("large nodes and memory limits", () => {
     expect(logistic.trainLoss).toBeLessThan(Math.log(2));
   });
 });
+
+describe("many features", () => {
+  it("splits on the one informative feature out of 300 (the histogram kernel with a feature loop)", () => {
+    const rows = 400;
+    const random = seededRandom(8);
+    const columns = Array.from({ length: 300 }, () => Float64Array.from({ length: rows }, () => random()));
+    const target = Float64Array.from({ length: rows }, (_, i) => (columns[299]![i]! > 0.5 ? 3 : -3));
+    for (const loss of [squaredErrorLoss, binaryLogisticLoss]) {
+      const y = loss === squaredErrorLoss ? target : Float64Array.from(target, (v) => (v > 0 ? 1 : 0));
+      const fit = fitGbdt({ columns, target: y }, loss, settings({ nEstimators: 2 }), 1);
+      const root = fit.ensemble.trees[0]!;
+      expect(root.feature[0]).toBe(299);
+      expect(Math.abs(root.threshold[0]! - 0.5)).toBeLessThan(0.01);
+    }
+  });
+});

@@ -151,7 +151,7 @@ export class TreeGrower {
       );
     }
     const memory = createWasmMemory(pages);
-    this.kernels = gbdtKernels(memory);
+    this.kernels = gbdtKernels(memory, F);
     const buffer = memory.buffer;
     this.at = { bins, columns, rows, scratch, grad, hess };
     this.hists = Array.from(
@@ -171,7 +171,9 @@ export class TreeGrower {
       for (let i = 0, at = f; i < n; i++, at += F) column[i] = matrix.bins[at]!;
     }
     this.worker =
-      n >= 2 * HALVES_FROM_ROWS ? HistogramWorker.start(memory, gbdtKernelModule(), control) : undefined;
+      options.helperThread && n >= 2 * HALVES_FROM_ROWS
+        ? HistogramWorker.start(memory, gbdtKernelModule(F), control)
+        : undefined;
   }
 
   /** Stops the helper thread, if any. */

@@ -261,10 +261,105 @@ function partitionBody(): number[] {
   ];
 }
 
-function moduleBytes(): Uint8Array {
+/** Features up to which the histogram kernel is generated with its feature loop unrolled. */
+const UNROLL_FEATURES_UP_TO = 256;
+
+/**
+ * The histogram kernel for exactly `featureCount` features, its feature loop unrolled: each
+ * feature's bin byte and histogram cells are reached through constant offsets, which saves the
+ * loop's index arithmetic and branch (about a third of the work per cell).
+ */
+function unrolledHistogramBody(unitHessian: boolean, featureCount: number): number[] {
+  const [bins, rows, start, stop, count, grad, hess, hist] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [i, row, base, cell, g, h] = [8, 9, 10, 11, 12, 13];
+  const cellBytes = unitHessian ? 16 : 24;
+  const featureBytes = 256 * cellBytes;
+  const perFeature: number[] = [];
+  for (let f = 0; f < featureCount; f++) {
+    const at = f * featureBytes;
+    perFeature.push(
+      // cell = hist + bins[base + f] * cellBytes
+      ...get(base),
+      ...[0x2d, 0, ...uleb(f)],
+      ...i32(cellBytes),
+      ...mul,
+      ...get(hist),
+      ...add,
+      ...set(cell),
+      ...get(cell),
+      ...get(cell),
+      ...loadF64(at),
+      ...get(g),
+      ...fadd,
+      ...storeF64(at),
+      ...get(cell),
+      ...get(cell),
+      ...loadF64(at + 8),
+      ...(unitHessian ? f64(1) : get(h)),
+      ...fadd,
+      ...storeF64(at + 8),
+      ...(unitHessian
+        ? []
+        : [...get(cell), ...get(cell), ...loadF64(at + 16), ...f64(1), ...fadd, ...storeF64(at + 16)]),
+    );
+  }
+  return [
+    ...vector([
+      [4, I32],
+      [2, F64],
+    ]),
+    ...get(start),
+    ...set(i),
+    ...block,
+    ...get(i),
+    ...get(stop),
+    ...geU,
+    ...brIf(0),
+    ...loop,
+    ...get(rows),
+    ...get(i),
+    ...i32(2),
+    ...shl,
+    ...add,
+    ...load32,
+    ...set(row),
+    ...get(grad),
+    ...get(row),
+    ...i32(3),
+    ...shl,
+    ...add,
+    ...loadF64(0),
+    ...set(g),
+    ...(unitHessian ? [] : [...get(hess), ...get(row), ...i32(3), ...shl, ...add, ...loadF64(0), ...set(h)]),
+    ...get(bins),
+    ...get(row),
+    ...get(count),
+    ...mul,
+    ...add,
+    ...set(base),
+    ...perFeature,
+    ...get(i),
+    ...i32(1),
+    ...add,
+    ...tee(i),
+    ...get(stop),
+    ...ltU,
+    ...brIf(0),
+    ...end,
+    ...end,
+    ...end,
+  ];
+}
+
+function moduleBytes(featureCount: number): Uint8Array {
   const histogramType = [0x60, ...vector(new Array(8).fill([I32])), ...vector([])];
   const partitionType = [0x60, ...vector(new Array(7).fill([I32])), ...vector([[I32]])];
-  const bodies = [histogramBody(false), histogramBody(true), partitionBody()];
+  const histogram = featureCount <= UNROLL_FEATURES_UP_TO ? unrolledHistogramBody : null;
+  const bodies = [
+    histogram ? histogram(false, featureCount) : histogramBody(false),
+    histogram ? histogram(true, featureCount) : histogramBody(true),
+    partitionBody(),
+  ];
   return Uint8Array.from([
     0x00,
     0x61,
@@ -346,16 +441,24 @@ export function createWasmMemory(pages: number): WasmMemory {
   return new wasm.Memory({ initial: pages, maximum: pages, shared: true });
 }
 
-let compiled: object | undefined;
+const compiled = new Map<number, object>();
 
-/** The compiled kernel module (once per process); worker threads instantiate it over the same memory. */
-export function gbdtKernelModule(): object {
-  compiled ??= new wasm.Module(moduleBytes());
-  return compiled;
+/**
+ * The compiled kernel module for `featureCount` features (compiled once per process and feature
+ * count); worker threads instantiate it over the same memory.
+ */
+export function gbdtKernelModule(featureCount: number): object {
+  const key = featureCount <= UNROLL_FEATURES_UP_TO ? featureCount : 0;
+  let module = compiled.get(key);
+  if (module === undefined) {
+    module = new wasm.Module(moduleBytes(featureCount));
+    compiled.set(key, module);
+  }
+  return module;
 }
 
-/** The kernels over `memory`. */
-export function gbdtKernels(memory: WasmMemory): GbdtKernels {
-  const instance = new wasm.Instance(gbdtKernelModule(), { env: { memory } });
+/** The kernels over `memory`, for `featureCount` features. */
+export function gbdtKernels(memory: WasmMemory, featureCount: number): GbdtKernels {
+  const instance = new wasm.Instance(gbdtKernelModule(featureCount), { env: { memory } });
   return instance.exports as GbdtKernels;
 }
