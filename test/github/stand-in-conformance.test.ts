@@ -133,6 +133,9 @@ describe("the stand-in, exercised through real Octokit", () => {
     const viaRest = await alice.rest.repos.getCommit({ ...repo, ref: "scratch" });
     expect(viaRest.data.files?.map((f) => f.filename)).toEqual(["notes/hello.txt"]);
     await alice.rest.git.deleteRef({ ...repo, ref: "heads/scratch" });
+    await alice.rest.git.createRef({ ...repo, ref: "refs/tags/iris@v0.9.0", sha: base });
+    const tags = await alice.rest.repos.listTags(repo);
+    expect(tags.data.map((t) => [t.name, t.commit.sha])).toEqual([["iris@v0.9.0", base]]);
   });
 
   it("serves contents: read a file and a folder, create, update and delete", async () => {
@@ -236,6 +239,11 @@ describe("the stand-in, exercised through real Octokit", () => {
     expect(files.data.map((f) => [f.filename, f.status, f.additions, f.deletions])).toEqual([
       ["evidence.md", "added", 1, 0],
       ["registry/iris.yaml", "modified", 1, 1],
+    ]);
+    const commits = await alice.rest.pulls.listCommits({ ...repo, pull_number });
+    expect(commits.data.map((c) => c.commit.message)).toEqual([
+      "Update registry/iris.yaml",
+      "Update evidence.md",
     ]);
     const approval = await bob.rest.pulls.createReview({ ...repo, pull_number, event: "APPROVE" });
     await bob.rest.pulls.listReviews({ ...repo, pull_number });

@@ -51,7 +51,7 @@ export class GitHubOpenApi {
   private readonly cache = new Map<string, ValidateFunction>();
 
   constructor(readonly document: OpenApiDocument) {
-    this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+    this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, inlineRefs: false });
     addFormats.default(this.ajv);
     // only the parts refs point into; compiled lazily per fragment
     this.ajv.addSchema(

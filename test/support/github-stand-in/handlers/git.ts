@@ -1,6 +1,6 @@
 /** Git data: refs, blobs, trees, commits, and the branch and commit views over them. */
 import { diffTrees, lineChanges } from "../git-objects.js";
-import { field, HttpError, nodeId, notFound, validationFailed } from "../http-kit.js";
+import { field, HttpError, nodeId, notFound, paginate, validationFailed } from "../http-kit.js";
 import { personOf, updateRef } from "../ref-updates.js";
 import { type Route, route } from "../route.js";
 import { commitJson, gitCommitJson, refJson } from "../shapes.js";
@@ -205,6 +205,25 @@ export const gitRoutes: Route[] = [
     return {
       status: 200,
       body: commitJson(world, repo, repo.git.commits.get(sha)!, commitFiles(world, repo, sha)),
+    };
+  }),
+
+  route("GET", `${R}/tags`, ({ world, repo, url }) => {
+    const tags = [...repo.refs]
+      .filter(([name]) => name.startsWith("refs/tags/"))
+      .map(([name, sha]) => ({ name: name.slice("refs/tags/".length), sha }))
+      .sort((a, b) => (a.name < b.name ? 1 : -1));
+    const { page, headers } = paginate(url, tags);
+    return {
+      status: 200,
+      body: page.map((t) => ({
+        name: t.name,
+        commit: { sha: t.sha, url: world.api(`/repos/${repo.fullName}/commits/${t.sha}`) },
+        zipball_url: world.api(`/repos/${repo.fullName}/zipball/refs/tags/${encodeURIComponent(t.name)}`),
+        tarball_url: world.api(`/repos/${repo.fullName}/tarball/refs/tags/${encodeURIComponent(t.name)}`),
+        node_id: nodeId("Ref", `${repo.id}:refs/tags/${t.name}`),
+      })),
+      headers,
     };
   }),
 

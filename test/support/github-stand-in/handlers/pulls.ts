@@ -4,7 +4,7 @@ import { field, HttpError, notFound, paginate, timestamp, validationFailed } fro
 import { pullFigures, pullFiles, pullMerge } from "../pull-figures.js";
 import { personOf, updateRef } from "../ref-updates.js";
 import { type Route, type RouteContext, route } from "../route.js";
-import { pullJson, reviewJson } from "../shapes.js";
+import { commitJson, pullJson, reviewJson } from "../shapes.js";
 import type { IssueRecord, RepositoryState, ReviewRecord } from "../state.js";
 
 const R = "/repos/{owner}/{repo}";
@@ -182,6 +182,15 @@ export const pullRoutes: Route[] = [
     }));
     const { page, headers } = paginate(ctx.url, files);
     return { status: 200, body: page, headers };
+  }),
+
+  route("GET", `${R}/pulls/{pull_number}/commits`, (ctx) => {
+    const issue = pullByNumber(ctx.repo, ctx.params.pull_number!);
+    const base = ctx.repo.branchSha(issue.pull!.base) ?? issue.pull!.headSha;
+    // the head's commits not on the base, oldest first (GitHub lists up to 250)
+    const commits = ctx.repo.git.range(base, issue.pull!.headSha).slice(0, 250);
+    const { page, headers } = paginate(ctx.url, commits);
+    return { status: 200, body: page.map((c) => commitJson(ctx.world, ctx.repo, c)), headers };
   }),
 
   route("PUT", `${R}/pulls/{pull_number}/merge`, async (ctx) => {
