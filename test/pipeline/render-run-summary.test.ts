@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { renderRunSummary } from "../../runtime/pipeline/render-run-summary.js";
 import type { StageResult } from "../../runtime/pipeline/stage-result.js";
 
-const result = (name: string, status: StageResult["status"], overrides: Partial<StageResult> = {}): StageResult => ({
+const result = (
+  name: string,
+  status: StageResult["status"],
+  overrides: Partial<StageResult> = {},
+): StageResult => ({
   name,
   status,
   reasons: [],
