@@ -95,6 +95,9 @@ export function exportGbdtOnnx(
   return builder.serialize();
 }
 
+/** How often a long fit reports its progress. */
+const PROGRESS_EVERY_MS = 5000;
+
 export const gbdtTrainer: Trainer = {
   name: "gbdt",
   description:
@@ -110,6 +113,7 @@ export const gbdtTrainer: Trainer = {
       categorical: "ordinal",
     });
     const loss = lossFor(target);
+    let lastProgress = performance.now();
     const fit = fitGbdt(
       {
         columns: gbdtFeatureColumns(train, preprocessing),
@@ -128,11 +132,17 @@ export const gbdtTrainer: Trainer = {
       seed,
       {
         onRound: ({ round, validationLoss }) => {
-          if (round % 10 === 0 || round === settings.nEstimators) {
-            logger.debug(
-              `gbdt round ${round}/${settings.nEstimators}` +
-                (validationLoss === undefined ? "" : `, validation loss ${validationLoss.toPrecision(6)}`),
-            );
+          // Progress as info on long fits (at most every few seconds), as debug otherwise.
+          const now = performance.now();
+          const due = now - lastProgress >= PROGRESS_EVERY_MS;
+          if (due || round % 10 === 0 || round === settings.nEstimators) {
+            const message =
+              `gbdt: round ${round}/${settings.nEstimators}` +
+              (validationLoss === undefined ? "" : `, validation loss ${validationLoss.toPrecision(6)}`);
+            if (due) {
+              logger.info(message);
+              lastProgress = now;
+            } else logger.debug(message);
           }
         },
       },
