@@ -153,7 +153,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
   const server: Server = createServer((req, res) => {
     void handleRequest(pipeline, req, res);
   });
-  server.keepAliveTimeout = 1000;
+  // longer than clients keep idle sockets (undici: server timeout minus 2 s), so the client always closes first
+  server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   world.baseUrl = `http://127.0.0.1:${port}`;
