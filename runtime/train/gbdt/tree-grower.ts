@@ -304,8 +304,10 @@ export class TreeGrower {
         slot: -1,
         split: undefined,
       };
-      const splitLeft = this.canSplit(l);
-      const splitRight = this.canSplit(r);
+      // After the split that makes the last allowed leaf, no child is split: skip their histograms.
+      const more = leaves.length + 1 < options.maxLeaves;
+      const splitLeft = more && this.canSplit(l);
+      const splitRight = more && this.canSplit(r);
       if (splitLeft || splitRight) {
         const [small, large] = l.end - l.start <= r.end - r.start ? [l, r] : [r, l];
         const largeSplits = small === l ? splitRight : splitLeft;
