@@ -209,6 +209,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
 
     addUser(login, userOptions = {}) {
       const account = world.account(login, userOptions.type ?? "User");
+      // an owner first met through createRepo was taken for an organization: it is a user after all
+      account.type = userOptions.type ?? "User";
       world.permissions.set(login.toLowerCase(), userOptions.permission ?? "write");
       const token = userOptions.token ?? `ghp_${randomBytes(18).toString("base64url")}`;
       world.tokens.set(token, { account, kind: "user" });
