@@ -1,0 +1,1164 @@
+export const id = 778;
+export const ids = [778,685];
+export const modules = {
+
+/***/ 5105:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  D: () => (/* binding */ builtinStages),
+  u: () => (/* binding */ lookupBuiltinStage)
+});
+
+// EXTERNAL MODULE: ./.build/runtime/errors.js
+var errors = __webpack_require__(8094);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./.build/runtime/data/read-table.js + 45 modules
+var read_table = __webpack_require__(1247);
+// EXTERNAL MODULE: ./.build/runtime/train/evaluate-model.js + 3 modules
+var evaluate_model = __webpack_require__(6757);
+// EXTERNAL MODULE: ./.build/runtime/train/model-input-schema.js
+var model_input_schema = __webpack_require__(6726);
+// EXTERNAL MODULE: ./.build/runtime/train/predict-file.js + 1 modules
+var predict_file = __webpack_require__(5712);
+// EXTERNAL MODULE: ./.build/runtime/train/run-onnx-model.js
+var run_onnx_model = __webpack_require__(4953);
+;// CONCATENATED MODULE: ./.build/runtime/train/stage-settings.js
+/**
+ * Reading a built-in stage's `with:` map (kiln/train, kiln/evaluate): typed fields, and ConfigError
+ * at the `with:` position of kiln.yaml naming the stage and the field for anything wrong.
+ */
+
+class StageSettings {
+    values;
+    settings;
+    uses;
+    constructor(settings, uses, known) {
+        this.settings = settings;
+        this.uses = uses;
+        this.values = settings.with;
+        const unknown = Object.keys(settings.with).filter((k) => !known.includes(k));
+        if (unknown.length > 0) {
+            throw this.error(`${uses} has no setting '${unknown[0]}'; its settings are ${[...known].sort().join(", ")}.`);
+        }
+    }
+    get position() {
+        const { file, line, column } = this.settings;
+        return { file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) };
+    }
+    error(message) {
+        return new errors/* ConfigError */.xL(this.position, `stage '${this.settings.stage}': ${message}`);
+    }
+    string(field, example, ...rest) {
+        const value = this.values[field];
+        if (value === undefined && rest.length > 0)
+            return rest[0];
+        if (typeof value !== "string" || value === "") {
+            throw this.error(`${this.uses} needs 'with.${field}' (a string), e.g. ${field}: ${example}.`);
+        }
+        return value;
+    }
+    number(field, fallback, check, expected) {
+        const value = this.values[field];
+        if (value === undefined)
+            return fallback;
+        if (typeof value !== "number" || !check(value)) {
+            throw this.error(`'with.${field}' is ${JSON.stringify(value)}; expected ${expected}.`);
+        }
+        return value;
+    }
+    /** A list given as a YAML sequence of strings or a comma-separated string. */
+    list(field) {
+        const value = this.values[field];
+        if (value === undefined)
+            return undefined;
+        if (typeof value === "string") {
+            return value
+                .split(",")
+                .map((s) => s.trim())
+                .filter((s) => s !== "");
+        }
+        if (Array.isArray(value) && value.every((v) => typeof v === "string"))
+            return value;
+        throw this.error(`'with.${field}' must be a list of column names (or a comma-separated string).`);
+    }
+    map(field) {
+        const value = this.values[field];
+        if (value === undefined)
+            return undefined;
+        if (value === null || typeof value !== "object" || Array.isArray(value)) {
+            throw this.error(`'with.${field}' must be a map of key: value, e.g. ${field}: { alpha: 0.5 }.`);
+        }
+        return value;
+    }
+}
+
+// EXTERNAL MODULE: ./.build/runtime/train/train-to-files.js + 5 modules
+var train_to_files = __webpack_require__(3556);
+;// CONCATENATED MODULE: ./.build/runtime/train/evaluate-stage.js
+/**
+ * `uses: kiln/evaluate` — evaluate an ONNX model file (Kiln-trained or brought by another stage) on
+ * a labelled data file in onnxruntime-node and write metrics.json:
+ *
+ * ```yaml
+ * evaluate:
+ *   uses: kiln/evaluate
+ *   with: { model: model.onnx, data: data/test.csv, target: churned, metrics: metrics.json }
+ * ```
+ *
+ * For a model without Kiln metadata, `task` (classification | regression) and `classes` (the
+ * labels of the probability columns, in order) say how to read its outputs.
+ */
+
+
+
+
+
+
+
+
+
+const known = ["model", "data", "target", "metrics", "task", "classes"];
+function evaluateSettings(settings) {
+    const s = new StageSettings(settings, "kiln/evaluate", known);
+    const task = s.string("task", "classification", undefined);
+    if (task !== undefined && task !== "classification" && task !== "regression") {
+        throw s.error(`'with.task' is '${task}'; expected classification or regression.`);
+    }
+    return {
+        model: s.string("model", "model.onnx"),
+        data: s.string("data", "data/test.csv"),
+        target: s.string("target", "label"),
+        metrics: s.string("metrics", "metrics.json", "metrics.json"),
+        task,
+        classes: s.list("classes"),
+    };
+}
+const evaluateStage = {
+    name: "evaluate",
+    description: "Evaluate an ONNX model on labelled data in onnxruntime-node; write metrics.json.",
+    plan(settings) {
+        const e = evaluateSettings(settings);
+        return { deps: [e.model, e.data], outs: [], metrics: [e.metrics] };
+    },
+    async run(context) {
+        const e = evaluateSettings(context);
+        const modelPath = (0,external_node_path_.join)(context.cwd, e.model);
+        const model = await (0,run_onnx_model/* loadOnnxModel */.$)(await (0,predict_file/* readModelFile */.G)(modelPath), e.model);
+        const schema = (0,model_input_schema/* modelInputSchema */.z)(model.signature);
+        const table = await (0,read_table/* readTable */.x)((0,external_node_path_.join)(context.cwd, e.data), {
+            schema,
+            columns: [...new Set([...model.signature.inputs.map((i) => i.name), e.target])],
+        });
+        const metrics = await (0,evaluate_model/* evaluateModel */.H)(model, table, {
+            target: e.target,
+            ...(e.task === undefined ? {} : { task: e.task }),
+            ...(e.classes === undefined ? {} : { classes: e.classes }),
+        });
+        const out = (0,external_node_path_.join)(context.cwd, e.metrics);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(out), { recursive: true });
+        await (0,promises_.writeFile)(out, `${JSON.stringify(metrics, null, 2)}\n`);
+        context.logger.info(`evaluated ${e.model} on ${table.rowCount} rows of ${e.data}: ${(0,train_to_files/* summarizeMetrics */.V)(metrics)}`);
+    },
+};
+
+// EXTERNAL MODULE: ./.build/runtime/train/trainer-params.js
+var trainer_params = __webpack_require__(1616);
+// EXTERNAL MODULE: ./.build/runtime/train/trainers.js + 21 modules
+var trainers = __webpack_require__(4461);
+;// CONCATENATED MODULE: ./.build/runtime/train/train-stage.js
+/**
+ * `uses: kiln/train` — train a built-in model in a pipeline stage:
+ *
+ * ```yaml
+ * train:
+ *   uses: kiln/train
+ *   with: { algorithm: logistic, data: data/train.csv, target: churned, features: [age, plan],
+ *           categorical: [plan], numeric: [age], params: { C: 0.5 }, seed: 1, validation: 0.2,
+ *           model: model.onnx, metrics: metrics.json }
+ * ```
+ *
+ * The data file is a dep, the model an out and metrics.json (held-out metrics of the written model,
+ * computed in onnxruntime-node) a metrics file.
+ */
+
+
+
+
+
+
+const train_stage_known = [
+    "algorithm",
+    "data",
+    "target",
+    "features",
+    "categorical",
+    "numeric",
+    "params",
+    "seed",
+    "validation",
+    "model",
+    "metrics",
+];
+function trainSettings(settings) {
+    const s = new StageSettings(settings, "kiln/train", train_stage_known);
+    const algorithm = s.string("algorithm", Object.keys(trainers/* trainers */.D).sort().join(" | "));
+    const params = s.map("params") ?? {};
+    try {
+        const trainer = (0,trainers/* findTrainer */.B)(algorithm);
+        const { task: _task, ...given } = params;
+        (0,trainer_params/* resolveParams */.x)(trainer.name, trainer.params, given);
+    }
+    catch (error) {
+        if (error instanceof errors/* UsageError */.eb)
+            throw s.error(error.message);
+        throw error;
+    }
+    const validation = s.number("validation", 0.2, (n) => n >= 0 && n < 1, "a fraction from 0 up to 1 (exclusive)");
+    return {
+        algorithm,
+        data: s.string("data", "data/train.csv"),
+        target: s.string("target", "label"),
+        features: s.list("features"),
+        categorical: s.list("categorical"),
+        numeric: s.list("numeric"),
+        params,
+        seed: s.number("seed", 0, Number.isSafeInteger, "a whole number"),
+        validation,
+        model: s.string("model", "model.onnx", "model.onnx"),
+        metrics: validation > 0 ? s.string("metrics", "metrics.json", "metrics.json") : undefined,
+    };
+}
+const trainStage = {
+    name: "train",
+    description: "Train a built-in model (linear, logistic, gbdt) to ONNX, with held-out metrics.",
+    plan(settings) {
+        const t = trainSettings(settings);
+        return { deps: [t.data], outs: [t.model], ...(t.metrics === undefined ? {} : { metrics: [t.metrics] }) };
+    },
+    async run(context) {
+        const t = trainSettings(context);
+        await (0,train_to_files/* trainToFiles */.$)({
+            algorithm: t.algorithm,
+            data: (0,external_node_path_.join)(context.cwd, t.data),
+            target: t.target,
+            ...(t.features === undefined ? {} : { features: t.features }),
+            ...(t.categorical === undefined ? {} : { categorical: t.categorical }),
+            ...(t.numeric === undefined ? {} : { numeric: t.numeric }),
+            params: t.params,
+            seed: t.seed,
+            validation: t.validation,
+            output: (0,external_node_path_.join)(context.cwd, t.model),
+            ...(t.metrics === undefined ? {} : { metrics: (0,external_node_path_.join)(context.cwd, t.metrics) }),
+            logger: context.logger,
+        });
+    },
+};
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./.build/runtime/pipeline/store-reference.js
+var store_reference = __webpack_require__(3685);
+;// CONCATENATED MODULE: ./.build/runtime/pipeline/fetch-stage.js
+
+
+
+
+
+
+function settingsOf(settings) {
+    const { from, to } = settings.with;
+    const position = {
+        file: settings.file,
+        ...(settings.line === undefined ? {} : { line: settings.line }),
+        ...(settings.column === undefined ? {} : { column: settings.column }),
+    };
+    for (const [field, value] of [
+        ["from", from],
+        ["to", to],
+    ]) {
+        if (typeof value !== "string" || value === "") {
+            throw new errors/* ConfigError */.xL(position, `stage '${settings.stage}': kiln/fetch needs 'with.${field}' (a string), e.g. from: s3://bucket/data.csv, to: data/raw.csv.`);
+        }
+    }
+    const fromText = from;
+    if (!/^(s3|store):\/\//.test(fromText)) {
+        throw new errors/* ConfigError */.xL(position, `stage '${settings.stage}': kiln/fetch 'with.from' must be a store object (store://key or s3://bucket/key), not '${fromText}'.`);
+    }
+    return { from: fromText, to: to };
+}
+/** `uses: kiln/fetch` — copy one object of the store (or an s3:// URL inside it) to a file. */
+const fetchStage = {
+    name: "fetch",
+    description: "Copy an object from the store (store://key or s3://bucket/key) to a file.",
+    plan(settings) {
+        const { from, to } = settingsOf(settings);
+        return { deps: [from], outs: [to] };
+    },
+    async run(context) {
+        const { from, to } = settingsOf(context);
+        const key = (0,store_reference.storeKeyOf)(from, context.store.url);
+        const target = (0,external_node_path_.join)(context.cwd, to);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+        const temporary = `${target}.kiln-tmp-${process.pid}`;
+        try {
+            await (0,external_node_stream_promises_.pipeline)(await context.store.get(key), (0,external_node_fs_.createWriteStream)(temporary), {
+                signal: context.signal,
+            });
+            await (0,promises_.rename)(temporary, target);
+        }
+        finally {
+            await (0,promises_.rm)(temporary, { force: true });
+        }
+        context.logger.info(`fetched ${from} to ${to}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./.build/runtime/pipeline/builtin-stages.js
+
+
+
+
+/**
+ * The built-in stages, by the name after `kiln/` (`uses: kiln/fetch`). Areas add theirs here,
+ * one line each.
+ */
+const builtinStages = {
+    fetch: fetchStage,
+    train: trainStage,
+    evaluate: evaluateStage,
+};
+/** The built-in stage named by `uses: kiln/<name>`; an unknown name lists the known ones. */
+function lookupBuiltinStage(uses, position, stages = builtinStages) {
+    const name = uses.replace(/^kiln\//, "");
+    const stage = Object.hasOwn(stages, name) ? stages[name] : undefined;
+    if (!stage) {
+        const known = Object.keys(stages)
+            .sort()
+            .map((n) => `kiln/${n}`)
+            .join(", ");
+        throw new errors/* ConfigError */.xL(position, `unknown built-in stage '${uses}'. Known built-in stages: ${known}.`);
+    }
+    return stage;
+}
+
+
+/***/ }),
+
+/***/ 6169:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   au: () => (/* binding */ didYouMean)
+/* harmony export */ });
+/* unused harmony exports levenshteinDistance, closestName */
+/** Edit distance (insertions, deletions, substitutions) between two strings. */
+function levenshteinDistance(a, b) {
+    if (a === b)
+        return 0;
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+/**
+ * The known name closest to `name`, if it is close enough to be a likely typo
+ * (distance at most a third of the longer name, rounded up).
+ */
+function closestName(name, known) {
+    let best;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const candidate of known) {
+        const distance = levenshteinDistance(name.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    const allowed = Math.max(1, Math.ceil(Math.max(name.length, best?.length ?? 0) / 3));
+    return bestDistance <= allowed ? best : undefined;
+}
+/** ` Did you mean 'deps'?` or an empty string. */
+function didYouMean(name, known) {
+    const match = closestName(name, known);
+    return match === undefined ? "" : ` Did you mean '${match}'?`;
+}
+
+
+/***/ }),
+
+/***/ 7362:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+const unitMs = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Milliseconds of a kiln.yaml duration: a number of seconds, or a string like `500ms`, `90s`,
+ * `30m`, `2h`. The schema has already checked the shape.
+ */
+function parseDuration(value) {
+    if (typeof value === "number")
+        return value * 1000;
+    const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value);
+    if (!match)
+        throw new RangeError(`not a duration: ${value}`);
+    return Number(match[1]) * unitMs[match[2]];
+}
+/** A short human form of milliseconds: `850ms`, `12.3s`, `4m05s`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = Math.round((ms % 60_000) / 1000);
+    return `${minutes}m${String(seconds).padStart(2, "0")}s`;
+}
+
+
+/***/ }),
+
+/***/ 4141:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ HashCache),
+/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+
+
+
+
+/** Files at or above this size are hashed as a stream instead of read whole. */
+const streamThreshold = 16 * 1024 * 1024;
+/**
+ * Digests of files, reused while a file's size and mtime are unchanged (like DVC's state db), so a
+ * re-run of an unchanged project hashes nothing. Seeded from kiln.lock and `.kiln/state.json`.
+ * Keys are absolute paths.
+ */
+class HashCache {
+    entries = new Map();
+    changed = false;
+    constructor(entries = []) {
+        for (const [path, entry] of entries)
+            this.entries.set(path, entry);
+    }
+    /** Load a state file written by `save`; a missing or unreadable one starts empty. */
+    static async load(file) {
+        try {
+            const parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file, "utf8"));
+            return new HashCache(Object.entries(parsed.files ?? {}));
+        }
+        catch {
+            return new HashCache();
+        }
+    }
+    /** Write the state file if anything was hashed since it was loaded. */
+    async save(file) {
+        if (!this.changed)
+            return;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(file), { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temporary, JSON.stringify({ version: 1, files: Object.fromEntries(this.entries) }));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temporary, file);
+        this.changed = false;
+    }
+    /** Remember a digest computed elsewhere (e.g. a file just restored and verified). */
+    remember(path, entry) {
+        this.entries.set(path, entry);
+        this.changed = true;
+    }
+    /** Seed an entry without marking the cache as changed (entries read from kiln.lock). */
+    seed(path, entry) {
+        if (!this.entries.has(path))
+            this.entries.set(path, entry);
+    }
+    /** The sha256 (hex) of a file, from the cache when its size and mtime match. */
+    async digestOf(path, stat) {
+        const current = stat ?? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path);
+        const known = this.entries.get(path);
+        if (known && known.size === current.size && known.mtimeMs === current.mtimeMs)
+            return known;
+        const digest = current.size >= streamThreshold ? await hashStream(path) : sha256((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path));
+        const entry = { size: current.size, mtimeMs: current.mtimeMs, digest };
+        this.remember(path, entry);
+        return entry;
+    }
+}
+function sha256(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(data).digest("hex");
+}
+async function hashStream(path) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest("hex");
+}
+
+
+/***/ }),
+
+/***/ 9397:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  defaultParamsFile: () => (/* binding */ defaultParamsFile),
+  depKind: () => (/* binding */ depKind),
+  loadPipeline: () => (/* binding */ loadPipeline),
+  parsePipeline: () => (/* binding */ parsePipeline)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./.build/runtime/errors.js
+var errors = __webpack_require__(8094);
+// EXTERNAL MODULE: ./.build/runtime/version.js
+var version = __webpack_require__(7097);
+// EXTERNAL MODULE: ./.build/runtime/pipeline/builtin-stages.js + 4 modules
+var builtin_stages = __webpack_require__(5105);
+// EXTERNAL MODULE: ./.build/runtime/pipeline/duration.js
+var duration = __webpack_require__(7362);
+// EXTERNAL MODULE: ./.build/runtime/pipeline/hash-cache.js
+var hash_cache = __webpack_require__(4141);
+;// CONCATENATED MODULE: ./.build/runtime/pipeline/interpolate.js
+
+const reference = /\$\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_-]+)*)\s*\}/g;
+/**
+ * Replace `${item}`, `${item.field}`, `${key}` and `${matrix.name}` in a value from a foreach or
+ * matrix stage. A string that is exactly one reference takes the value's own type; inside a
+ * longer string it is written as text. An unknown name is a ConfigError at `position`.
+ */
+function interpolate(value, variables, position) {
+    if (typeof value === "string")
+        return interpolateString(value, variables, position);
+    if (Array.isArray(value))
+        return value.map((item) => interpolate(item, variables, position));
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, variables, position)]));
+    }
+    return value;
+}
+function lookup(name, variables, position) {
+    const [head, ...rest] = name.split(".");
+    let current = head === undefined ? undefined : variables[head];
+    let found = head !== undefined && head in variables;
+    for (const part of rest) {
+        if (!found || current === null || typeof current !== "object" || !(part in current)) {
+            found = false;
+            break;
+        }
+        current = current[part];
+    }
+    if (!found) {
+        const known = Object.keys(variables).sort().join(", ") || "none";
+        throw new errors/* ConfigError */.xL(position, `'\${${name}}' is not defined here; this stage defines: ${known}.`);
+    }
+    return current;
+}
+function interpolateString(text, variables, position) {
+    const whole = /^\$\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_-]+)*)\s*\}$/.exec(text);
+    if (whole?.[1] !== undefined)
+        return lookup(whole[1], variables, position);
+    return text.replace(reference, (_match, name) => {
+        const value = lookup(name, variables, position);
+        return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+    });
+}
+
+// EXTERNAL MODULE: ./.build/runtime/pipeline/pipeline.js
+var pipeline = __webpack_require__(1804);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(2463);
+;// CONCATENATED MODULE: ./.build/schema/kiln.schema.json
+const kiln_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kiln.dev/schema/kiln.schema.json","title":"kiln.yaml","description":"A Kiln project: the pipeline\'s stages, the models it produces and how they are monitored.","type":"object","additionalProperties":false,"properties":{"version":{"description":"Format version of this file.","type":"integer","enum":[1]},"defaults":{"$ref":"#/definitions/defaults"},"stages":{"description":"The pipeline: a map from stage name to stage.","type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/stage"}},"models":{"description":"The models the pipeline produces, by name.","type":"object","propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]*$"},"additionalProperties":{"$ref":"#/definitions/model"}},"monitor":{"$ref":"#/definitions/monitor"}},"definitions":{"duration":{"description":"A duration: a number of seconds, or a string like 90s, 30m, 2h, 500ms.","type":["number","string"],"minimum":0,"pattern":"^[0-9]+(\\\\.[0-9]+)?(ms|s|m|h)$"},"stringList":{"type":"array","items":{"type":"string","minLength":1}},"env":{"description":"Environment variables for the command; part of the stage key.","type":"object","additionalProperties":{"type":["string","number","boolean"]}},"runsOn":{"description":"The runner label(s) for this stage\'s job in the compiled workflow.","type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1}},"retries":{"description":"How often to retry a failed command: a count, or count with backoff and max_delay.","type":["integer","object"],"minimum":0,"additionalProperties":false,"required":["count"],"properties":{"count":{"type":"integer","minimum":0},"backoff":{"$ref":"#/definitions/duration"},"max_delay":{"$ref":"#/definitions/duration"}}},"out":{"description":"A file or folder the stage writes; `cache: false` keeps it out of the run cache.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","minLength":1},"cache":{"type":"boolean"}}},"defaults":{"description":"Settings every stage inherits unless it sets its own.","type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration"},"retries":{"$ref":"#/definitions/retries"},"env":{"$ref":"#/definitions/env"},"runs-on":{"$ref":"#/definitions/runsOn"},"params":{"description":"The default params file.","type":"string","minLength":1}}},"stage":{"type":"object","additionalProperties":false,"properties":{"desc":{"description":"What the stage does.","type":"string"},"cmd":{"description":"The shell command, run in the folder holding kiln.yaml.","type":"string","minLength":1},"uses":{"description":"A built-in stage, e.g. kiln/fetch.","type":"string","pattern":"^kiln/[a-z0-9-]+$"},"with":{"description":"Settings of the built-in stage.","type":"object"},"deps":{"description":"Files, folders, globs and store objects (s3://bucket/key, store://key) the stage reads.","$ref":"#/definitions/stringList"},"outs":{"type":"array","items":{"$ref":"#/definitions/out"}},"params":{"description":"Parameter keys the stage depends on: `key`, `file:key`, or `file:` for the whole file.","$ref":"#/definitions/stringList"},"metrics":{"description":"JSON metrics files the stage writes.","$ref":"#/definitions/stringList"},"needs":{"description":"Stages that must finish first.","$ref":"#/definitions/stringList"},"env":{"$ref":"#/definitions/env"},"timeout":{"$ref":"#/definitions/duration"},"retries":{"$ref":"#/definitions/retries"},"foreach":{"description":"Expand into one stage per item; fields use ${item} (and ${key} for a map).","type":["array","object"],"minItems":1,"minProperties":1},"matrix":{"description":"Expand into one stage per combination; fields use ${matrix.<name>}.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"type":["string","number","boolean"]}}},"always_run":{"description":"Run even when nothing changed.","type":"boolean"},"runs-on":{"$ref":"#/definitions/runsOn"}}},"model":{"type":"object","additionalProperties":false,"required":["artifact"],"properties":{"artifact":{"description":"The ONNX file the pipeline writes.","type":"string","minLength":1},"metrics":{"description":"The metrics file recorded with each version.","type":"string"},"params":{"description":"The params file or keys recorded with each version.","type":["string","array"],"items":{"type":"string"}},"stage":{"description":"The stage that produces the model.","type":"string"},"data":{"description":"The training data; the reference for drift monitoring.","type":"string"},"description":{"type":"string"}}},"monitor":{"type":"object","additionalProperties":false,"properties":{"schedule":{"description":"Cron schedule of the monitor workflow.","type":"string"},"window":{"description":"How much recent traffic to compare, e.g. 7d or 24h.","type":"string","pattern":"^[0-9]+(m|h|d)$"},"reference":{"description":"Reference data; defaults to the model\'s training data.","type":"string"},"columns":{"$ref":"#/definitions/stringList"},"method":{"description":"Drift test; `auto` picks per column like Evidently.","type":"string"},"threshold":{"type":"number","minimum":0},"drift_share":{"type":"number","minimum":0,"maximum":1},"close_after":{"description":"Close the drift issue after this many clean runs.","type":"integer","minimum":1}}}}}');
+// EXTERNAL MODULE: ./.build/runtime/pipeline/did-you-mean.js
+var did_you_mean = __webpack_require__(6169);
+;// CONCATENATED MODULE: ./.build/runtime/pipeline/validate-kiln-config.js
+
+
+
+
+let compiled;
+function validator() {
+    compiled ??= new ajv.Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(kiln_schema_namespaceObject);
+    return compiled;
+}
+/** The JSON Schema kiln.yaml is validated against (also shipped as schema/kiln.schema.json). */
+
+/**
+ * Validate the parsed kiln.yaml against the schema. Throws one ConfigError naming the first
+ * problem's file:line:col (and listing the others), with "did you mean" for unknown keys.
+ */
+function validateKilnConfig(value, sourceMap) {
+    const validate = validator();
+    if (validate(value))
+        return;
+    const problems = (validate.errors ?? [])
+        .map((error) => describeError(error, sourceMap))
+        .filter((problem) => problem !== undefined);
+    const unique = new Map();
+    for (const problem of problems)
+        unique.set(`${problem.position.line}:${problem.message}`, problem);
+    const sorted = [...unique.values()].sort((a, b) => (a.position.line ?? 0) - (b.position.line ?? 0) || (a.position.column ?? 0) - (b.position.column ?? 0));
+    const [first, ...rest] = sorted;
+    if (!first)
+        throw new errors/* ConfigError */.xL({ file: sourceMap.file }, "does not match the kiln.yaml schema.");
+    const more = rest.map((p) => `\n${p.position.file}:${p.position.line}:${p.position.column}: ${p.message}`);
+    throw new errors/* ConfigError */.xL(first.position, `${first.message}${more.join("")}`);
+}
+function pathOf(instancePath) {
+    if (instancePath === "")
+        return [];
+    return instancePath
+        .slice(1)
+        .split("/")
+        .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+        .map((part) => (/^[0-9]+$/.test(part) ? Number(part) : part));
+}
+/** `stages.train.deps[0]` */
+function fieldName(path) {
+    let name = "";
+    for (const part of path)
+        name += typeof part === "number" ? `[${part}]` : name === "" ? part : `.${part}`;
+    return name === "" ? "the top level" : name;
+}
+function where(path) {
+    if (path.length === 0)
+        return "at the top level";
+    if (path[0] === "stages" && path.length === 2)
+        return `in stage '${path[1]}'`;
+    if (path[0] === "models" && path.length === 2)
+        return `in model '${path[1]}'`;
+    return `in '${fieldName(path)}'`;
+}
+function describeError(error, sourceMap) {
+    const path = pathOf(error.instancePath);
+    const field = fieldName(path);
+    const parentSchema = (error.parentSchema ?? {});
+    switch (error.keyword) {
+        case "additionalProperties": {
+            const key = String(error.params.additionalProperty);
+            const known = Object.keys(parentSchema.properties ?? {});
+            if (known.length === 0)
+                return undefined;
+            return {
+                position: sourceMap.keyPosition([...path, key]),
+                message: `unknown key '${key}' ${where(path)}.${(0,did_you_mean/* didYouMean */.au)(key, known)} Known keys: ${known.sort().join(", ")}.`,
+            };
+        }
+        case "propertyNames": {
+            const name = String(error.params.propertyName);
+            const what = path[0] === "models" ? "model name" : "stage name";
+            const rule = path[0] === "models"
+                ? "use lowercase letters, digits, '.', '_' and '-'"
+                : "use letters, digits, '_' and '-', starting with a letter or '_'";
+            return {
+                position: sourceMap.keyPosition([...path, name]),
+                message: `'${name}' is not a valid ${what}: ${rule}.`,
+            };
+        }
+        case "pattern":
+            if (error.propertyName !== undefined)
+                return undefined; // reported by propertyNames
+            return {
+                position: sourceMap.valuePosition(path),
+                message: `${field} is '${String(error.data)}', which is not valid here.${parentSchema.description ? ` Expected ${lowerFirst(parentSchema.description)}` : ""}`,
+            };
+        case "required": {
+            const missing = String(error.params.missingProperty);
+            return { position: sourceMap.valuePosition(path), message: `${field} needs a '${missing}' key.` };
+        }
+        case "type": {
+            const types = String(error.params.type).split(",");
+            return {
+                position: sourceMap.valuePosition(path),
+                message: `${field} must be ${types.map(article).join(" or ")}, not ${describeValue(error.data)}.${parentSchema.description ? ` Expected ${lowerFirst(parentSchema.description)}` : ""}`,
+            };
+        }
+        case "enum": {
+            const allowed = error.params.allowedValues;
+            return {
+                position: sourceMap.valuePosition(path),
+                message: `${field} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}, not ${JSON.stringify(error.data)}.`,
+            };
+        }
+        default:
+            return {
+                position: sourceMap.valuePosition(path),
+                message: `${field} ${error.message ?? "is not valid"}.`,
+            };
+    }
+}
+function lowerFirst(text) {
+    return text.charAt(0).toLowerCase() + text.slice(1);
+}
+function article(type) {
+    if (type === "array")
+        return "a list";
+    if (type === "object")
+        return "a map";
+    if (type === "integer")
+        return "an integer";
+    return `a ${type}`;
+}
+function describeValue(value) {
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "a list";
+    if (typeof value === "object")
+        return "a map";
+    return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+;// CONCATENATED MODULE: ./.build/runtime/pipeline/yaml-source-map.js
+
+/**
+ * Positions of the nodes of a parsed YAML document, looked up by path (`["stages", "train", "deps", 0]`).
+ * A path that does not resolve falls back to its deepest existing ancestor, so an error always has a line.
+ */
+class YamlSourceMap {
+    file;
+    document;
+    lineCounter;
+    constructor(file, document, lineCounter) {
+        this.file = file;
+        this.document = document;
+        this.lineCounter = lineCounter;
+    }
+    /** Position of the value at `path`. */
+    valuePosition(path) {
+        const { node } = this.resolve(path);
+        return this.at(node?.range?.[0] ?? 0);
+    }
+    /** Position of the key of the map entry at `path` (the value's position for list items). */
+    keyPosition(path) {
+        const { node, key } = this.resolve(path);
+        const offset = key?.range?.[0] ?? node?.range?.[0] ?? 0;
+        return this.at(offset);
+    }
+    /** Position at a character offset of the file. */
+    at(offset) {
+        const { line, col } = this.lineCounter.linePos(offset);
+        return { file: this.file, line, column: col };
+    }
+    /** Map entries by key, built once per map so lookups stay O(1) in pipelines of 10,000 stages. */
+    pairIndex = new WeakMap();
+    pairsOf(map) {
+        let index = this.pairIndex.get(map);
+        if (!index) {
+            index = new Map();
+            for (const item of map.items)
+                if ((0,dist/* isScalar */.jn)(item.key))
+                    index.set(String(item.key.value), item);
+            this.pairIndex.set(map, index);
+        }
+        return index;
+    }
+    resolve(path) {
+        let node = this.document.contents;
+        let key;
+        for (const segment of path) {
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = this.pairsOf(node).get(String(segment));
+                if (!pair)
+                    return { node: node, key };
+                key = pair.key;
+                node = pair.value ?? pair.key;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === "number" && node.items[segment] !== undefined) {
+                key = undefined;
+                node = node.items[segment];
+            }
+            else {
+                return { node: node, key };
+            }
+        }
+        return { node: node, key };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/runtime/pipeline/load-pipeline.js
+
+
+
+
+
+
+
+
+
+
+
+
+const defaultParamsFile = "params.yaml";
+const defaultRetry = { count: 0, backoffMs: 1000, maxDelayMs: 60_000 };
+/** Read, validate and expand kiln.yaml. Every mistake is a ConfigError naming file:line:col. */
+async function loadPipeline(file, options = {}) {
+    const path = (0,external_node_path_.resolve)(file);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, "utf8");
+    }
+    catch (error) {
+        if (error.code === "ENOENT") {
+            throw new errors/* NotFoundError */.m_(`no pipeline file at ${path}.`, {
+                hint: "Create kiln.yaml with a `stages:` map, or pass its folder with --dir.",
+            });
+        }
+        throw error;
+    }
+    if (options.cacheFile === undefined)
+        return parsePipeline(text, path, options);
+    const key = cacheKey(text, path, options);
+    const cached = await readCachedPipeline(options.cacheFile, key);
+    if (cached)
+        return cached;
+    const pipeline = parsePipeline(text, path, options);
+    await writeCachedPipeline(options.cacheFile, key, pipeline);
+    return pipeline;
+}
+/** What the cached result depends on: the text, where it is shown from, Kiln and its built-ins. */
+function cacheKey(text, path, options) {
+    const builtins = Object.keys(options.builtins ?? builtin_stages/* builtinStages */.D)
+        .sort()
+        .join(",");
+    return (0,hash_cache/* sha256 */.s)([version/* kilnVersion */.x, version/* formatVersion */.q, relativeDisplay(path), path, builtins, text].join("\0"));
+}
+async function readCachedPipeline(cacheFile, key) {
+    try {
+        const cached = JSON.parse(await (0,promises_.readFile)(cacheFile, "utf8"));
+        if (cached.key !== key || !cached.pipeline)
+            return undefined;
+        const { stages, ...rest } = cached.pipeline;
+        return { ...rest, stages: new Map(stages.map((stage) => [stage.name, stage])) };
+    }
+    catch {
+        return undefined;
+    }
+}
+async function writeCachedPipeline(cacheFile, key, pipeline) {
+    const serialized = { ...pipeline, stages: [...pipeline.stages.values()] };
+    try {
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(cacheFile), { recursive: true });
+        const temporary = `${cacheFile}.${process.pid}.tmp`;
+        await (0,promises_.writeFile)(temporary, JSON.stringify({ key, pipeline: serialized }));
+        await (0,promises_.rename)(temporary, cacheFile);
+    }
+    catch {
+        // The cache only saves time; a read-only folder is not an error.
+    }
+}
+/** Parse kiln.yaml's text (the file name is used for positions and as the project folder). */
+function parsePipeline(text, file, options = {}) {
+    const displayFile = relativeDisplay(file);
+    const lineCounter = new dist/* LineCounter */.HN();
+    // yaml's own duplicate-key check is quadratic in a map's size; duplicateKeyError does it linearly.
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const sourceMap = new YamlSourceMap(displayFile, document, lineCounter);
+    const [yamlError] = document.errors;
+    if (yamlError) {
+        const position = sourceMap.at(yamlError.pos[0]);
+        const firstLine = yamlError.message.split("\n")[0] ?? yamlError.message;
+        const lineText = text.split("\n")[(position.line ?? 1) - 1] ?? "";
+        const hint = /[[{].*\$\{/.test(lineText)
+            ? ' Inside [ ] or { }, quote values that contain ${…}, e.g. ["models/${item}.onnx"].'
+            : "";
+        throw new errors/* ConfigError */.xL(position, `not valid YAML: ${firstLine}${hint}`, { cause: yamlError });
+    }
+    const duplicate = duplicateKeyError(document, sourceMap);
+    if (duplicate)
+        throw duplicate;
+    const raw = (document.toJS() ?? {});
+    validateKilnConfig(raw, sourceMap);
+    const config = raw;
+    const root = (0,external_node_path_.dirname)((0,external_node_path_.resolve)(file));
+    const builtins = options.builtins ?? builtin_stages/* builtinStages */.D;
+    const defaults = config.defaults ?? {};
+    const stages = new Map();
+    for (const [base, rawStage] of Object.entries(config.stages ?? {})) {
+        for (const stage of expandStage(base, rawStage, defaults, sourceMap, builtins)) {
+            const existing = stages.get(stage.name);
+            if (existing) {
+                throw new errors/* ConfigError */.xL(stage.position, `stage name '${stage.name}' is used twice after foreach/matrix expansion (also by '${existing.base}' at line ${existing.position.line}). Make the items or their labels distinct.`);
+            }
+            stages.set(stage.name, stage);
+        }
+    }
+    return { file: (0,external_node_path_.resolve)(file), root, stages, models: config.models ?? {}, monitor: config.monitor };
+}
+function relativeDisplay(file) {
+    const fromCwd = (0,external_node_path_.relative)(process.cwd(), (0,external_node_path_.resolve)(file));
+    return fromCwd.startsWith("..") || (0,external_node_path_.isAbsolute)(fromCwd) ? (0,external_node_path_.resolve)(file) : fromCwd;
+}
+function expansionsOf(base, raw, sourceMap) {
+    const at = (field) => sourceMap.keyPosition(["stages", base, field]);
+    if (raw.foreach !== undefined && raw.matrix !== undefined) {
+        throw new errors/* ConfigError */.xL(at("matrix"), `stage '${base}' has both 'foreach' and 'matrix'; use one of them.`);
+    }
+    if (raw.foreach !== undefined) {
+        if (Array.isArray(raw.foreach)) {
+            return raw.foreach.map((item, index) => ({
+                label: item !== null && typeof item === "object" ? String(index) : String(item),
+                values: { item, key: index },
+            }));
+        }
+        return Object.entries(raw.foreach).map(([key, item]) => ({ label: key, values: { item, key } }));
+    }
+    if (raw.matrix !== undefined) {
+        let combinations = [{}];
+        for (const [name, values] of Object.entries(raw.matrix)) {
+            combinations = combinations.flatMap((combination) => values.map((value) => ({ ...combination, [name]: value })));
+        }
+        return combinations.map((combination) => ({
+            label: Object.values(combination).map(String).join("-"),
+            values: { matrix: combination },
+        }));
+    }
+    return undefined;
+}
+function expandStage(base, raw, defaults, sourceMap, builtins) {
+    const expansions = expansionsOf(base, raw, sourceMap);
+    if (expansions === undefined)
+        return [buildStage(base, base, undefined, raw, defaults, sourceMap, builtins)];
+    const { foreach: _foreach, matrix: _matrix, ...template } = raw;
+    return expansions.map((expansion) => {
+        const concrete = {};
+        for (const [field, value] of Object.entries(template)) {
+            const position = sourceMap.valuePosition(["stages", base, field]);
+            concrete[field] = interpolate(value, expansion.values, position);
+        }
+        return buildStage(`${base}@${expansion.label}`, base, expansion, concrete, defaults, sourceMap, builtins);
+    });
+}
+function buildStage(name, base, expansion, raw, defaults, sourceMap, builtins) {
+    const path = (...rest) => ["stages", base, ...rest];
+    const at = (...rest) => sourceMap.valuePosition(path(...rest));
+    const position = sourceMap.keyPosition(path());
+    const fieldPositions = {};
+    for (const field of Object.keys(raw))
+        fieldPositions[field] = sourceMap.keyPosition(path(field));
+    if (raw.cmd !== undefined && raw.uses !== undefined) {
+        throw new errors/* ConfigError */.xL(sourceMap.keyPosition(path("uses")), `stage '${base}' has both 'cmd' and 'uses'; a stage runs one or the other.`);
+    }
+    if (raw.cmd === undefined && raw.uses === undefined) {
+        throw new errors/* ConfigError */.xL(position, `stage '${base}' needs 'cmd' (a shell command) or 'uses' (a built-in stage such as kiln/fetch).`);
+    }
+    if (raw.with !== undefined && raw.uses === undefined) {
+        throw new errors/* ConfigError */.xL(sourceMap.keyPosition(path("with")), `stage '${base}' has 'with' but no 'uses'; 'with' sets a built-in stage's settings.`);
+    }
+    const deps = (raw.deps ?? []).map((dep, index) => ({
+        path: cleanPath(dep),
+        kind: depKind(dep),
+        position: at("deps", index),
+    }));
+    const outs = (raw.outs ?? []).map((out, index) => {
+        const outPath = typeof out === "string" ? out : out.path;
+        const outPosition = at("outs", index);
+        checkInside(outPath, outPosition, "an out");
+        return {
+            path: cleanPath(outPath),
+            cache: typeof out === "string" ? true : out.cache !== false,
+            position: outPosition,
+        };
+    });
+    const metrics = (raw.metrics ?? []).map((m, index) => {
+        checkInside(m, at("metrics", index), "a metrics file");
+        return cleanPath(m);
+    });
+    if (raw.uses !== undefined) {
+        const builtin = (0,builtin_stages/* lookupBuiltinStage */.u)(raw.uses, sourceMap.valuePosition(path("uses")), builtins);
+        const withPosition = sourceMap.keyPosition(path(raw.with === undefined ? "uses" : "with"));
+        const planned = builtin.plan({
+            with: raw.with ?? {},
+            stage: name,
+            file: withPosition.file,
+            ...(withPosition.line === undefined ? {} : { line: withPosition.line }),
+            ...(withPosition.column === undefined ? {} : { column: withPosition.column }),
+        });
+        for (const dep of planned.deps) {
+            if (!deps.some((d) => d.path === cleanPath(dep)))
+                deps.push({ path: cleanPath(dep), kind: depKind(dep), position: withPosition });
+        }
+        for (const out of planned.outs) {
+            if (!outs.some((o) => o.path === cleanPath(out)))
+                outs.push({ path: cleanPath(out), cache: true, position: withPosition });
+        }
+        for (const m of planned.metrics ?? [])
+            if (!metrics.includes(cleanPath(m)))
+                metrics.push(cleanPath(m));
+    }
+    // Metrics files are outs too (cached, restorable), as in DVC.
+    for (const [index, m] of metrics.entries()) {
+        if (!outs.some((o) => o.path === m))
+            outs.push({
+                path: m,
+                cache: true,
+                position: raw.metrics?.[index] === undefined ? position : at("metrics", index),
+            });
+    }
+    const paramsFile = defaults.params ?? defaultParamsFile;
+    const params = (raw.params ?? []).map((ref, index) => parseParamRef(ref, paramsFile, at("params", index)));
+    const needs = (raw.needs ?? []).map((stage, index) => ({ stage, position: at("needs", index) }));
+    const env = {};
+    for (const [k, v] of Object.entries({ ...defaults.env, ...raw.env }))
+        env[k] = String(v);
+    const timeout = raw.timeout ?? defaults.timeout;
+    const alwaysRun = raw.always_run ?? false;
+    return {
+        name,
+        base,
+        expansion,
+        desc: raw.desc,
+        cmd: raw.cmd,
+        uses: raw.uses,
+        with: raw.with ?? {},
+        deps,
+        outs,
+        params,
+        metrics,
+        needs,
+        env,
+        timeoutMs: timeout === undefined ? undefined : (0,duration/* parseDuration */.E)(timeout),
+        retry: retryPolicy(raw.retries ?? defaults.retries),
+        alwaysRun,
+        runsOn: raw["runs-on"] ?? defaults["runs-on"],
+        position,
+        fieldPositions,
+    };
+}
+function retryPolicy(raw) {
+    if (raw === undefined)
+        return defaultRetry;
+    if (typeof raw === "number")
+        return { ...defaultRetry, count: raw };
+    return {
+        count: raw.count,
+        backoffMs: raw.backoff === undefined ? defaultRetry.backoffMs : (0,duration/* parseDuration */.E)(raw.backoff),
+        maxDelayMs: raw.max_delay === undefined ? defaultRetry.maxDelayMs : (0,duration/* parseDuration */.E)(raw.max_delay),
+    };
+}
+function depKind(dep) {
+    if (/^(s3|store):\/\//.test(dep))
+        return pipeline/* DepKind */.M.remote;
+    if (/[*?[\]{}]/.test(dep))
+        return pipeline/* DepKind */.M.glob;
+    return pipeline/* DepKind */.M.path;
+}
+function cleanPath(path) {
+    if (/^(s3|store):\/\//.test(path))
+        return path;
+    const cleaned = (0,external_node_path_.normalize)(path).replace(/\/+$/, "");
+    return cleaned === "" ? "." : cleaned;
+}
+function checkInside(path, position, what) {
+    const cleaned = (0,external_node_path_.normalize)(path);
+    if ((0,external_node_path_.isAbsolute)(cleaned) || cleaned === ".." || cleaned.startsWith("../") || /^(s3|store):\/\//.test(path)) {
+        throw new errors/* ConfigError */.xL(position, `'${path}' cannot be ${what}: outs and metrics are paths inside the project folder.`);
+    }
+}
+function parseParamRef(ref, defaultFile, position) {
+    const colon = ref.lastIndexOf(":");
+    if (colon === -1)
+        return { file: defaultFile, key: ref, position };
+    const file = ref.slice(0, colon);
+    const key = ref.slice(colon + 1);
+    if (file === "")
+        throw new errors/* ConfigError */.xL(position, `params entry '${ref}' has no file before ':'; write 'params.yaml:${key}'.`);
+    return { file: (0,external_node_path_.join)(file), key: key === "" ? undefined : key, position };
+}
+/** The first key written twice in one map, as a ConfigError at the second occurrence. */
+function duplicateKeyError(document, sourceMap) {
+    let error;
+    (0,dist/* visit */.YR)(document, {
+        Map(_key, map) {
+            if (!(0,dist/* isMap */.jh)(map))
+                return undefined;
+            const seen = new Set();
+            for (const pair of map.items) {
+                if (!(0,dist/* isScalar */.jn)(pair.key))
+                    continue;
+                const name = String(pair.key.value);
+                if (seen.has(name)) {
+                    error = new errors/* ConfigError */.xL(sourceMap.at(pair.key.range?.[0] ?? 0), `not valid YAML: Map keys must be unique; '${name}' is given twice in the same map.`);
+                    return dist/* visit */.YR.BREAK;
+                }
+                seen.add(name);
+            }
+            return undefined;
+        },
+    });
+    return error;
+}
+
+
+/***/ }),
+
+/***/ 1804:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ DepKind)
+/* harmony export */ });
+const DepKind = { path: "path", glob: "glob", remote: "remote" };
+
+
+/***/ }),
+
+/***/ 3685:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   storeKeyOf: () => (/* binding */ storeKeyOf)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8094);
+
+/**
+ * The store key a pipeline reference names: `store://key` is a key of the store; `s3://bucket/key`
+ * must lie inside the store's own `s3://bucket/prefix`.
+ */
+function storeKeyOf(reference, storeUrl) {
+    if (reference.startsWith("store://"))
+        return reference.slice("store://".length);
+    if (reference.startsWith("s3://")) {
+        const base = storeUrl.replace(/\/+$/, "");
+        if (reference.startsWith(`${base}/`))
+            return reference.slice(base.length + 1);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`'${reference}' lies outside the store '${storeUrl}'. Point the store (--store or KILN_STORE) at its bucket, or use store://key.`);
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`'${reference}' is not a store reference (store://key or s3://bucket/key).`);
+}
+
+
+/***/ })
+
+};
