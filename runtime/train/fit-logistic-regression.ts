@@ -3,8 +3,10 @@
  * objective is the mean log loss plus (lambda / 2) ||W||² with lambda = 1 / (C n), which has the
  * same minimizer as scikit-learn's C Σ loss + ½ ||W||²; intercepts are not penalized.
  *
- * Binary problems are solved by Newton's method (IRLS: exact Hessian, Cholesky, backtracking line
- * search), multinomial ones by L-BFGS; both run until the gradient norm is below `tolerance`.
+ * Solvers: L-BFGS (any number of classes), or Newton's method for two classes (IRLS: exact
+ * Hessian, Cholesky, backtracking line search). Both run until the gradient norm is below
+ * `tolerance`. Newton needs few iterations but each one builds the (p+1)² Hessian over every row;
+ * on standardized features L-BFGS reaches the same tolerance in fewer passes over the data.
  */
 import { choleskySolve } from "./cholesky.js";
 import { minimizeLbfgs } from "./lbfgs.js";
@@ -51,16 +53,6 @@ export function fitLogisticRegression(
   return multinomialLbfgs(x, rows, cols, classIndex, classes, lambda, options);
 }
 
-function softplus(z: number): number {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-}
-
-function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
-
 function priorLogit(y: Float64Array): number {
   let positives = 0;
   for (let i = 0; i < y.length; i++) positives += y[i]!;
@@ -92,8 +84,10 @@ function binaryPass(
     let z = b;
     for (let j = 0; j < cols; j++) z += theta[j]! * x[base + j]!;
     const yr = y[r]!;
-    loss += softplus(z) - yr * z;
-    const p = sigmoid(z);
+    // One exp for both the loss (softplus) and the probability (sigmoid), stable for any z.
+    const e = Math.exp(-Math.abs(z));
+    loss += Math.max(z, 0) + Math.log1p(e) - yr * z;
+    const p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
     const residual = p - yr;
     for (let j = 0; j < cols; j++) gradient[j]! += residual * x[base + j]!;
     gradient[cols]! += residual;

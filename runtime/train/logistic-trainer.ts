@@ -17,7 +17,7 @@ import type { Predictions, Trainer } from "./trainer.js";
 export const logisticTrainer: Trainer = {
   name: "logistic",
   description:
-    "logistic regression (binary or multinomial) with an L2 penalty, Newton or L-BFGS to convergence",
+    "logistic regression (binary or multinomial) with an L2 penalty, L-BFGS or Newton to convergence",
   tasks: ["classification"],
   params: {
     C: {
@@ -39,7 +39,7 @@ export const logisticTrainer: Trainer = {
       kind: "choice",
       default: "auto",
       choices: ["auto", "newton", "lbfgs"],
-      description: "auto = Newton for two classes, L-BFGS for more (Newton applies to two classes only)",
+      description: "auto = L-BFGS; newton = Newton's method (IRLS), two classes only",
     },
   },
   train(input) {
@@ -63,7 +63,7 @@ export const logisticTrainer: Trainer = {
       c: Number(params.C),
       tolerance: Number(params.tol),
       maxIterations: Number(params.max_iter),
-      solver: solver === "lbfgs" || classes.length > 2 ? "lbfgs" : "newton",
+      solver: solver === "newton" ? "newton" : "lbfgs",
     });
     if (!fit.converged) {
       logger.warn(
@@ -114,7 +114,7 @@ export const logisticTrainer: Trainer = {
         gradientNorm: fit.gradientNorm,
         converged: fit.converged,
         loss: fit.loss,
-        solver: binary && solver !== "lbfgs" ? "newton" : "lbfgs",
+        solver: solver === "newton" ? "newton" : "lbfgs",
       },
     };
   },

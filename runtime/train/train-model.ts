@@ -87,8 +87,10 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
 
   const target = encodeTarget(table, targetName, task);
   const split = splitRows(table.rowCount, fraction, seed, table.source);
-  const train = selectRows(table, split.train);
-  const trainTarget = selectTargetRows(target, split.train);
+  // With nothing held out the training rows are the table itself (no copy of a large dataset).
+  const holdOut = split.validation.length > 0;
+  const train = holdOut ? selectRows(table, split.train) : table;
+  const trainTarget = holdOut ? selectTargetRows(target, split.train) : target;
   if (trainTarget.task === "classification") {
     const seen = new Set(trainTarget.classIndex);
     if (seen.size < 2) {
