@@ -6,7 +6,9 @@ export type DropMode =
   /** Read the request, then destroy the connection without forwarding: the write never happens. */
   | "before"
   /** Forward the request, then destroy the connection instead of answering: the write happened. */
-  | "after";
+  | "after"
+  /** Answer 503 SlowDown without forwarding, as an overloaded S3 does. */
+  | "503";
 
 export interface DropRule {
   method: string;
@@ -40,6 +42,17 @@ export async function startDroppingProxy(target: string): Promise<DroppingProxy>
       req.on("end", () => {
         dropped.push(`${req.method} ${path}`);
         req.socket.destroy();
+      });
+      return;
+    }
+    if (rule?.mode === "503") {
+      req.resume();
+      req.on("end", () => {
+        dropped.push(`${req.method} ${path}`);
+        res.writeHead(503, { "content-type": "application/xml" });
+        res.end(
+          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>injected</RequestId></Error>',
+        );
       });
       return;
     }

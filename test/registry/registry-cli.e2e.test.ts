@@ -206,6 +206,19 @@ describe("registration through a flaky S3 connection (moto behind a dropping pro
     expect(await keys()).toEqual([]);
   });
 
+  it("fails with a clear error and leaves no version when S3 answers 503 to the record write", async () => {
+    proxy.setRules([{ method: "PUT", path: /models\/slow\/versions\//, mode: "503" }]);
+    const run = await runKiln(["model", "register", "slow", "--artifact", "m2.onnx"], {
+      cwd: folder,
+      env: s3env,
+    });
+    expect(proxy.dropped.filter((d) => d.includes("slow/versions/")).length).toBeGreaterThanOrEqual(1);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("models/slow/versions/1.0.0.json");
+    expect(run.stderr).not.toContain("    at ");
+    expect((await keys()).filter((k) => k.startsWith("models/slow/"))).toEqual([]);
+  });
+
   it("completes a registration whose record write landed but whose answer was dropped", async () => {
     proxy.setRules([{ method: "PUT", path: /models\/flaky\/versions\//, mode: "after", times: 1 }]);
     const run = await runKiln(["model", "register", "flaky", "--artifact", "m1.onnx", "--json"], {
