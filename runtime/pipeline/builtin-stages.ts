@@ -1,8 +1,9 @@
-import { ConfigError, type SourcePosition } from "../errors.js";
+import type { SourcePosition } from "../errors.js";
 import { evaluateStage } from "../train/evaluate-stage.js";
 import { trainStage } from "../train/train-stage.js";
 import type { BuiltinStage } from "./builtin-stage.js";
 import { fetchStage } from "./fetch-stage.js";
+import { lookupBuiltinStage as lookupIn } from "./lookup-builtin-stage.js";
 
 /**
  * The built-in stages, by the name after `kiln/` (`uses: kiln/fetch`). Areas add theirs here,
@@ -20,14 +21,5 @@ export function lookupBuiltinStage(
   position: SourcePosition,
   stages: Record<string, BuiltinStage> = builtinStages,
 ): BuiltinStage {
-  const name = uses.replace(/^kiln\//, "");
-  const stage = Object.hasOwn(stages, name) ? stages[name] : undefined;
-  if (!stage) {
-    const known = Object.keys(stages)
-      .sort()
-      .map((n) => `kiln/${n}`)
-      .join(", ");
-    throw new ConfigError(position, `unknown built-in stage '${uses}'. Known built-in stages: ${known}.`);
-  }
-  return stage;
+  return lookupIn(uses, position, stages);
 }

@@ -4,10 +4,10 @@ import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } fro
 import { ConfigError, NotFoundError, type SourcePosition } from "../errors.js";
 import { formatVersion, kilnVersion } from "../version.js";
 import type { BuiltinStage } from "./builtin-stage.js";
-import { builtinStages, lookupBuiltinStage } from "./builtin-stages.js";
 import { parseDuration } from "./duration.js";
 import { sha256 } from "./hash-cache.js";
 import { interpolate } from "./interpolate.js";
+import { loadBuiltinStages, lookupBuiltinStage } from "./lookup-builtin-stage.js";
 import {
   type Dep,
   DepKind,
@@ -88,6 +88,10 @@ export async function loadPipeline(file: string, options: LoadPipelineOptions = 
     }
     throw error;
   }
+  // Built-in stages are loaded only for a pipeline that names one (`uses:`).
+  const resolved: LoadPipelineOptions = { ...options };
+  if (!options.builtins && /\buses["']?\s*:/.test(text)) resolved.builtins = await loadBuiltinStages();
+  options = resolved;
   if (options.cacheFile === undefined) return parsePipeline(text, path, options);
   const key = cacheKey(text, path, options);
   const cached = await readCachedPipeline(options.cacheFile, key);
@@ -99,7 +103,7 @@ export async function loadPipeline(file: string, options: LoadPipelineOptions = 
 
 /** What the cached result depends on: the text, where it is shown from, Kiln and its built-ins. */
 function cacheKey(text: string, path: string, options: LoadPipelineOptions): string {
-  const builtins = Object.keys(options.builtins ?? builtinStages)
+  const builtins = Object.keys(options.builtins ?? {})
     .sort()
     .join(",");
   return sha256([kilnVersion, formatVersion, relativeDisplay(path), path, builtins, text].join("\0"));
@@ -146,6 +150,7 @@ export function parsePipeline(text: string, file: string, options: LoadPipelineO
     const firstLine = yamlError.message.split("\n")[0] ?? yamlError.message;
     const lineText = text.split("\n")[(position.line ?? 1) - 1] ?? "";
     const hint = /[[{].*\$\{/.test(lineText)
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the hint shows kiln.yaml's ${…} syntax.
       ? ' Inside [ ] or { }, quote values that contain ${…}, e.g. ["models/${item}.onnx"].'
       : "";
     throw new ConfigError(position, `not valid YAML: ${firstLine}${hint}`, { cause: yamlError });
@@ -156,7 +161,7 @@ export function parsePipeline(text: string, file: string, options: LoadPipelineO
   validateKilnConfig(raw, sourceMap);
   const config = raw as RawConfig;
   const root = dirname(resolve(file));
-  const builtins = options.builtins ?? builtinStages;
+  const builtins = options.builtins ?? {};
   const defaults = config.defaults ?? {};
   const stages = new Map<string, Stage>();
   for (const [base, rawStage] of Object.entries(config.stages ?? {})) {

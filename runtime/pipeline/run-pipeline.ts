@@ -7,11 +7,11 @@ import type { Logger } from "../logger.js";
 import type { ObjectStore } from "../store/object-store.js";
 import { type Assessment, assessStage, type RemoteResolver, seedHashes } from "./assess-stage.js";
 import type { BuiltinStage } from "./builtin-stage.js";
-import { builtinStages, lookupBuiltinStage } from "./builtin-stages.js";
 import { didYouMean } from "./did-you-mean.js";
 import { formatDuration } from "./duration.js";
 import { HashCache } from "./hash-cache.js";
 import { type KilnLock, type LockedPath, readLock, renderLock, writeLock } from "./kiln-lock.js";
+import { loadBuiltinStages, lookupBuiltinStage } from "./lookup-builtin-stage.js";
 import { ParamValues } from "./param-values.js";
 import { digestPath } from "./path-digest.js";
 import type { Pipeline, Stage } from "./pipeline.js";
@@ -114,7 +114,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunSumma
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const builtins = options.builtins ?? builtinStages;
+  let builtins = options.builtins;
   const lockFile = options.lockFile ?? join(root, "kiln.lock");
   const stateFile = options.stateFile ?? join(root, ".kiln", "state.json");
   const runCache = options.store ? new RunCache(options.store) : undefined;
@@ -358,6 +358,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunSumma
   const attemptOnce = async (stage: Stage): Promise<{ ok: boolean; detail: string; cancelled: boolean }> => {
     const timeoutText = stage.timeoutMs === undefined ? "" : formatDuration(stage.timeoutMs);
     if (stage.uses !== undefined) {
+      builtins ??= await loadBuiltinStages();
       const builtin = lookupBuiltinStage(stage.uses, stage.position, builtins);
       const controller = new AbortController();
       const onCancel = () => controller.abort();
