@@ -4,7 +4,7 @@
  * improved for `earlyStoppingRounds` rounds (keeping the trees of the best round).
  */
 
-import { applyFeatureBins, fitFeatureBins } from "./feature-bins.js";
+import { applyFeatureBins, fitFeatureBins, MISSING_BIN } from "./feature-bins.js";
 import type { GbdtLoss } from "./gbdt-loss.js";
 import type { GbdtEnsemble, GbdtTree } from "./gbdt-tree.js";
 import { TreeGrower } from "./tree-grower.js";
@@ -76,7 +76,7 @@ function addTreeScores(
     const base = i * featureCount;
     while (feature[node]! >= 0) {
       const b = bins[base + feature[node]!]!;
-      const goLeft = b === 255 ? missingLeft[node] === 1 : b <= thresholdBin[node]!;
+      const goLeft = b === MISSING_BIN ? missingLeft[node] === 1 : b <= thresholdBin[node]!;
       node = goLeft ? left[node]! : right[node]!;
     }
     raw[i * k + tree.output]! += sign * value[node]!;

@@ -50,7 +50,7 @@ const MIN_GAIN = 1e-12;
  * Nodes with at least this many rows have their histogram built in two halves (in parallel when a
  * helper thread is available), summed afterwards.
  */
-const HALVES_FROM_ROWS = 32_768;
+const HALVES_FROM_ROWS = 16_384;
 /** Memory for kept histograms; beyond it a leaf's histogram is dropped and rebuilt if needed. */
 const DEFAULT_HISTOGRAM_BUDGET_BYTES = 256 * 1024 * 1024;
 
