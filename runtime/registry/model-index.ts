@@ -1,7 +1,13 @@
 import { compare as compareSemver } from "semver";
 import { NotFoundError, PreconditionFailedError, StoreError } from "../errors.js";
 import type { ObjectStore } from "../store/object-store.js";
-import { parseRegistryEvent, type RegistryEvent } from "./registry-event.js";
+import type { BumpKind } from "./model-record.js";
+import {
+  parseRegistryEvent,
+  type RegisterEvent,
+  type RegistryEvent,
+  type StageEvent,
+} from "./registry-event.js";
 import { registryKeys } from "./registry-keys.js";
 
 /** One version as the index lists it (from its register event). */
@@ -9,7 +15,7 @@ export interface VersionSummary {
   version: string;
   sha256: string;
   size: number;
-  bump: string;
+  bump: BumpKind;
   metrics: Record<string, number>;
   createdAt: string;
 }
@@ -124,7 +130,49 @@ function parseIndex(bytes: Uint8Array, key: string, name: string): ModelIndex {
       key,
     });
   }
-  return value as ModelIndex;
+  return expandIndex(value as StoredIndex);
+}
+
+/**
+ * The index as stored: events without their `id` (only needed beside the event files) and register
+ * events without their summary (the same data is in `versions`), which keeps a model with 10,000
+ * versions and 20,000 events to a few megabytes.
+ */
+type StoredEvent = Omit<RegisterEvent, "id" | "summary"> | Omit<StageEvent, "id">;
+interface StoredIndex extends Omit<ModelIndex, "events"> {
+  events: StoredEvent[];
+}
+
+function compactIndex(index: ModelIndex): StoredIndex {
+  return {
+    ...index,
+    events: index.events.map((event) => {
+      if (event.kind === "register") {
+        const { id: _id, summary: _summary, ...rest } = event;
+        return rest;
+      }
+      const { id: _id, ...rest } = event;
+      return rest;
+    }),
+  };
+}
+
+function expandIndex(stored: StoredIndex): ModelIndex {
+  const byVersion = new Map(stored.versions.map((v) => [v.version, v]));
+  const events = stored.events.map((event): RegistryEvent => {
+    if (event.kind !== "register") return { id: "", ...event };
+    if ("summary" in event) return { ...(event as Omit<RegisterEvent, "id">), id: "" };
+    const { version: _version, ...summary } = byVersion.get(event.version) ?? {
+      version: event.version,
+      sha256: "",
+      size: 0,
+      bump: "minor",
+      metrics: {},
+      createdAt: event.at,
+    };
+    return { id: "", ...event, summary };
+  });
+  return { ...stored, events };
 }
 
 /**
@@ -161,8 +209,12 @@ export async function writeIndex(
   index: ModelIndex,
   etag: string | undefined,
 ): Promise<void> {
-  await store.put(registryKeys.index(index.name), new TextEncoder().encode(JSON.stringify(index)), {
-    contentType: "application/json",
-    ...(etag === undefined ? { ifNoneMatch: "*" as const } : { ifMatch: etag }),
-  });
+  await store.put(
+    registryKeys.index(index.name),
+    new TextEncoder().encode(JSON.stringify(compactIndex(index))),
+    {
+      contentType: "application/json",
+      ...(etag === undefined ? { ifNoneMatch: "*" as const } : { ifMatch: etag }),
+    },
+  );
 }

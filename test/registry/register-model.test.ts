@@ -311,6 +311,34 @@ describe("stage moves and the index", () => {
     expect([...stage.values()].filter((s) => s === "Production")).toHaveLength(1);
   });
 
+  it("stores the index compactly and gives back every register event with its summary", async () => {
+    const store = new MemoryStore();
+    const first = await registerModel(
+      { store, logger: silentLogger },
+      registerRequest({ artifactPath: models[0]! }),
+    );
+    await registerModel({ store, logger: silentLogger }, registerRequest({ artifactPath: models[1]! }));
+    await appendStageEvent(store, {
+      name: "iris",
+      version: "1.0.0",
+      to: "Staging",
+      by: "bob",
+      source: { kind: "command" },
+      reason: "try",
+    });
+    const stored = JSON.parse(new TextDecoder().decode(await store.getBytes("models/iris/index.json")));
+    expect(stored.events.map((e: Record<string, unknown>) => ["id" in e, "summary" in e])).toEqual([
+      [false, false],
+      [false, false],
+      [false, false],
+    ]);
+    const { index, behind } = await loadModelIndex(store, "iris");
+    expect(behind).toBe(0);
+    const register = index.events[0]!;
+    expect(register.kind === "register" && register.summary.sha256).toBe(await sha256(models[0]!));
+    expect(register.kind === "register" && register.summary.createdAt).toBe(first.record.createdAt);
+  });
+
   it("serves listings from the events when the index is lost, and reindex rebuilds it", async () => {
     const store = new MemoryStore();
     await registerModel({ store, logger: silentLogger }, registerRequest({ artifactPath: models[0]! }));
