@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { type DeploymentSpec, defaultDeployment } from "../../runtime/deploy/deployment-spec.js";
 import { parsePinnedImage } from "../../runtime/deploy/image-reference.js";
+import { deploymentSpecFromManifest } from "../../runtime/deploy/manifest-spec.js";
 import { dnsLabel, renderKubernetesManifests } from "../../runtime/deploy/render-kubernetes-manifests.js";
-import { UsageError } from "../../runtime/errors.js";
+import { ConfigError, UsageError } from "../../runtime/errors.js";
 
 const digest = `sha256:${"ab".repeat(32)}`;
 const modelSha = "cd".repeat(32);
@@ -164,5 +165,40 @@ describe.each([
   it("is refused with a usage error saying how to pin it", () => {
     expect(() => parsePinnedImage(text)).toThrow(UsageError);
     expect(() => parsePinnedImage(text)).toThrow(message);
+  });
+});
+
+describe("deploymentSpecFromManifest", () => {
+  it("reads back exactly the spec a manifest was rendered from", () => {
+    const original = spec({
+      namespace: "ml",
+      storeSecret: "kiln-store",
+      port: 9000,
+      replicas: { min: 3, max: 7 },
+    });
+    expect(
+      deploymentSpecFromManifest(renderKubernetesManifests(original), "deploy/churn/production.yaml"),
+    ).toEqual(original);
+  });
+
+  it("names the file and line of YAML it cannot parse", () => {
+    expect(() =>
+      deploymentSpecFromManifest("kind: Deployment\nmetadata: [unclosed\n", "deploy/x.yaml"),
+    ).toThrow(/^deploy\/x\.yaml:\d+:\d+: not valid YAML/);
+  });
+
+  it("refuses a manifest that Kiln did not write, saying how to make one", () => {
+    const error = (() => {
+      try {
+        deploymentSpecFromManifest("apiVersion: v1\nkind: ConfigMap\n", "deploy/x.yaml");
+      } catch (caught: unknown) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(
+      "deploy/x.yaml: not a manifest written by 'kiln deploy render'",
+    );
   });
 });
