@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -189,4 +189,42 @@ describe("the demo project through `kiln`", () => {
       /a: failed \(.*kiln\.yaml:4:12: stage 'a' needs 'store:\/\/nothing\/here\.csv', which does not exist in file:\/\//,
     );
   });
+
+  it("stops on an interrupt: the running stage's process group is killed and the exit code is 130", async () => {
+    const folder = makeProject({
+      "kiln.yaml": yamlLines("stages:", "  long:", "    cmd: sh -c 'echo $$ > stage.pid; sleep 60'"),
+    });
+    const child = spawn(
+      process.execPath,
+      ["--import", tsxLoader, join(repo, "runtime/cli/kiln.ts"), "run", "--progress", "plain"],
+      {
+        cwd: folder,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    const pidFile = join(folder, "stage.pid");
+    while (!existsSync(pidFile) || readFileSync(pidFile, "utf8").trim() === "")
+      await new Promise((r) => setTimeout(r, 100));
+    const stagePid = Number(readFileSync(pidFile, "utf8"));
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stdout).toMatch(/long: cancelled \(interrupted\)/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(isRunning(stagePid)).toBe(false);
+  });
 });
+
+/** Whether a process exists and is not a zombie. */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return false;
+  }
+}
