@@ -1,5 +1,6 @@
 /**
- * Benchmark of the model registry: `npm run bench:registry` (BENCH_REGISTRY_MB=1024 by default).
+ * Benchmark of the model registry: `npm run bench:registry` (BENCH_REGISTRY_MB=1024 by default, 0 to
+ * skip the upload part; BENCH_REGISTRY_VERSIONS=10000).
  *
  * One run measures, against moto_server (a real local S3):
  * - registering a 1 GB ONNX artifact (`registerModel`: stream-hash the file, read the signature from
@@ -16,7 +17,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomFillSync } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, mkdtemp, open, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { S3Client } from "@aws-sdk/client-s3";
@@ -280,26 +281,31 @@ async function main(): Promise<void> {
     console.log(
       `kiln registry benchmark — ${megabytes} MB artifact, ${versionCount} versions (moto_server, local folder)`,
     );
-    const file = join(work, "big.onnx");
     let start = performance.now();
-    await writeBigOnnx(file, megabytes * 1024 * 1024);
-    console.log(`wrote a ${megabytes} MB ONNX model in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    if (megabytes > 0) {
+      const file = join(work, "big.onnx");
+      start = performance.now();
+      await writeBigOnnx(file, megabytes * 1024 * 1024);
+      console.log(
+        `wrote a ${megabytes} MB ONNX model in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+      );
 
-    const baseline = await runChild("upload", [file, "kiln-bench", "baseline/big.onnx"], moto.env);
-    const kiln = await runChild("register", [file, moto.storeUrl], moto.env);
-    const mb = megabytes;
-    console.log(`\n${mb} MB registration against S3 (moto), each in its own process:`);
-    console.log(
-      `  baseline lib-storage Upload     ${(baseline.ms / 1000).toFixed(1)} s  ${(mb / (baseline.ms / 1000)).toFixed(0)} MB/s  peak RSS ${baseline.maxRssMb.toFixed(0)} MB`,
-    );
-    console.log(
-      `  kiln registerModel (${kiln.version})   ${(kiln.ms / 1000).toFixed(1)} s  ${(mb / (kiln.ms / 1000)).toFixed(0)} MB/s  peak RSS ${kiln.maxRssMb.toFixed(0)} MB`,
-    );
-    console.log(
-      `  ratio kiln/baseline time ${(kiln.ms / baseline.ms).toFixed(2)} (kiln also hashes the file and reads its header first)`,
-    );
-    console.log(`  peak RSS under 250 MB: ${kiln.maxRssMb < 250 ? "yes" : "NO"}`);
-    await rm(file, { force: true });
+      const baseline = await runChild("upload", [file, "kiln-bench", "baseline/big.onnx"], moto.env);
+      const kiln = await runChild("register", [file, moto.storeUrl], moto.env);
+      const mb = megabytes;
+      console.log(`\n${mb} MB registration against S3 (moto), each in its own process:`);
+      console.log(
+        `  baseline lib-storage Upload     ${(baseline.ms / 1000).toFixed(1)} s  ${(mb / (baseline.ms / 1000)).toFixed(0)} MB/s  peak RSS ${baseline.maxRssMb.toFixed(0)} MB`,
+      );
+      console.log(
+        `  kiln registerModel (${kiln.version})   ${(kiln.ms / 1000).toFixed(1)} s  ${(mb / (kiln.ms / 1000)).toFixed(0)} MB/s  peak RSS ${kiln.maxRssMb.toFixed(0)} MB`,
+      );
+      console.log(
+        `  ratio kiln/baseline time ${(kiln.ms / baseline.ms).toFixed(2)} (kiln also hashes the file and reads its header first)`,
+      );
+      console.log(`  peak RSS under 250 MB: ${kiln.maxRssMb < 250 ? "yes" : "NO"}`);
+      await rm(file, { force: true });
+    }
 
     start = performance.now();
     const { index, records } = manyVersions(versionCount);
@@ -328,8 +334,15 @@ async function main(): Promise<void> {
     console.log(
       `\nwrote ${versionCount} records and ${index.events.length} events in ${((performance.now() - start) / 1000).toFixed(1)} s`,
     );
+    const indexInfo = await local.head(registryKeys.index("many"));
+    console.log(`index.json: ${((indexInfo?.size ?? 0) / 1e6).toFixed(1)} MB`);
     await listingFigures("local folder", local);
     await listingFigures("S3 (moto; records and index, events in the index)", s3);
+    console.log(
+      `\nload average (1, 5, 15 min): ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(", ")} on ${cpus().length} cores`,
+    );
   } finally {
     await moto.stop();
     await rm(work, { recursive: true, force: true });
