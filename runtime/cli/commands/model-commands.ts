@@ -221,7 +221,7 @@ async function history(name: string, flags: CommonFlags): Promise<void> {
   assertModelName(name);
   const store = await open(flags);
   const { index } = await loadModelIndex(store, name);
-  if (flags.json) return printJson(index.events);
+  if (flags.json) return printJson(index.events.map(({ id: _id, ...event }) => event));
   if (index.events.length === 0) return print(`model '${name}' has no history in ${store.url}`);
   const rows = index.events.map((e) => {
     const source =
