@@ -11,6 +11,8 @@ export interface EventSource {
   detail?: string;
   /** A link to the PR or workflow run, when known. */
   url?: string;
+  /** The reviewers whose approvals the promotion gate counted, for `pull-request`. */
+  approvers?: string[];
 }
 
 interface EventBase {
