@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import {
   DeleteObjectCommand,
@@ -31,7 +31,7 @@ export interface S3StoreOptions {
   bucket: string;
   /** Key prefix inside the bucket, e.g. `kiln/` (a trailing `/` is added when missing). */
   prefix?: string;
-  /** Part size for multipart uploads of streams (default 8 MiB, minimum 5 MiB). */
+  /** Part size for multipart uploads of streams (default and minimum 5 MiB). */
   partSize?: number;
   /** Parts uploaded at once (default 4). */
   queueSize?: number;
@@ -58,7 +58,7 @@ export class S3Store implements ObjectStore {
     this.bucket = options.bucket;
     this.prefix = normalizePrefix(options.prefix);
     this.url = `s3://${this.bucket}/${this.prefix}`;
-    this.#partSize = Math.max(options.partSize ?? 8 * 1024 * 1024, 5 * 1024 * 1024);
+    this.#partSize = Math.max(options.partSize ?? 5 * 1024 * 1024, 5 * 1024 * 1024);
     this.#queueSize = options.queueSize ?? 4;
     this.#endpoint = options.endpoint;
   }
@@ -82,11 +82,18 @@ export class S3Store implements ObjectStore {
     try {
       const response = await this.#client.send(new GetObjectCommand({ Bucket: this.bucket, Key: objectKey }));
       const body = response.Body;
-      if (body instanceof Readable) return body;
-      if (body !== undefined && "transformToWebStream" in body) {
-        return Readable.fromWeb(body.transformToWebStream() as WebReadableStream);
-      }
-      throw new StoreError(`S3 returned no body for '${key}' in ${this.url}.`, { key });
+      const source =
+        body instanceof Readable
+          ? body
+          : body !== undefined && "transformToWebStream" in body
+            ? Readable.fromWeb(body.transformToWebStream() as WebReadableStream)
+            : undefined;
+      if (source === undefined)
+        throw new StoreError(`S3 returned no body for '${key}' in ${this.url}.`, { key });
+      // A connection lost mid-body surfaces as a StoreError too, not as a raw socket error.
+      const out = new PassThrough();
+      source.once("error", (error: unknown) => out.destroy(this.#error(error, "read", key)));
+      return source.pipe(out);
     } catch (error: unknown) {
       throw this.#error(error, "read", key);
     }

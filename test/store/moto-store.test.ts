@@ -15,6 +15,6 @@ if ("reason" in moto) {
       const s3 = await startMoto({ bucket: "kiln-moto", prefix: "kiln/" });
       return { url: s3.storeUrl, env: s3.env, stop: s3.stop };
     },
-    largeObject: { bytes: 200 * 1024 * 1024 },
+    largeObject: { bytes: 200 * 1024 * 1024, measureMemory: true },
   });
 }

@@ -7,6 +7,8 @@
 import { spawn } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError, PreconditionFailedError, StoreError } from "../../runtime/errors.js";
 import type { ObjectInfo, ObjectStore } from "../../runtime/store/object-store.js";
@@ -24,8 +26,13 @@ export interface ConformanceTarget {
   /** Shown in test names, e.g. "local folder". */
   name: string;
   start(): Promise<ConformanceBackend>;
-  /** Size of the streamed large object, and why when it is not 200 MB. */
-  largeObject: { bytes: number; reason?: string };
+  /**
+   * Size of the streamed large object; whether to measure this process's memory while streaming it
+   * (not when the server runs in this process); the reason when either differs from 200 MB, measured.
+   */
+  largeObject: { bytes: number; measureMemory: boolean; reason?: string };
+  /** Set, with the reason, when the backend lets a reader see an object half-written. */
+  partialReads?: string;
   /** Set, with the reason, when the backend does not list in byte order across folder boundaries. */
   unorderedAcrossFolders?: string;
 }
@@ -87,12 +94,24 @@ function generatedStream(totalBytes: number, chunkBytes = MiB): { stream: Readab
   return { stream, digest: () => hash.digest("hex") };
 }
 
+/**
+ * Peak RSS growth while `stop` is pending. Garbage is collected at every sample (V8 frees big Buffers
+ * lazily, so without it RSS would count dead chunks waiting for a GC, not memory the store holds).
+ */
 function rssSampler(): { stop: () => number } {
+  v8.setFlagsFromString("--expose-gc");
+  // Minor (young-generation) collections are cheap and free most chunks' Buffer wrappers, and with
+  // them the chunks' memory; every tenth sample a full one frees chunks that lived long enough to be
+  // promoted (e.g. while a socket sent them). One full collection sets the baseline.
+  const gc = runInNewContext("gc") as (options?: { type: "minor" | "major" }) => void;
+  gc();
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
+  let ticks = 0;
   const timer = setInterval(() => {
+    gc({ type: ++ticks % 10 === 0 ? "major" : "minor" });
     peak = Math.max(peak, process.memoryUsage().rss);
-  }, 5);
+  }, 20);
   return {
     stop: () => {
       clearInterval(timer);
@@ -333,6 +352,26 @@ export function defineObjectStoreConformance(target: ConformanceTarget): void {
       });
     });
 
+    it.skipIf(target.partialReads !== undefined)(
+      `lets readers see the old object or the new one while it is overwritten, never a mix${target.partialReads ? ` (skipped: ${target.partialReads})` : ""}`,
+      async () => {
+        const key = `${root}atomic/object.bin`;
+        const versions = [Buffer.alloc(2 * MiB, 0xaa), Buffer.alloc(3 * MiB, 0x55)];
+        const digests = new Set(versions.map(sha256));
+        await store.put(key, versions[0] as Buffer);
+        let writing = true;
+        const writer = (async () => {
+          for (let round = 1; round <= 12; round++) await store.put(key, versions[round % 2] as Buffer);
+          writing = false;
+        })();
+        const seen: string[] = [];
+        while (writing) seen.push(sha256(Buffer.from(await store.getBytes(key))));
+        await writer;
+        expect(seen.length).toBeGreaterThan(0);
+        expect(seen.filter((digest) => !digests.has(digest))).toEqual([]);
+      },
+    );
+
     describe("conditional writes", () => {
       it("writes with a matching etag and returns the new etag", async () => {
         const key = `${root}cas/record.json`;
@@ -411,30 +450,33 @@ export function defineObjectStoreConformance(target: ConformanceTarget): void {
       });
     });
 
-    const { bytes, reason } = target.largeObject;
+    const { bytes, reason, measureMemory } = target.largeObject;
     const size = `${Math.round(bytes / MiB)} MB`;
-    it(`streams a ${size} object in and out with bounded memory${reason ? ` (${reason})` : ""}`, async () => {
+    it(`streams a ${size} object in and out${measureMemory ? " with bounded memory" : ""}${reason ? ` (${reason})` : ""}`, async () => {
       const key = `${root}large/object.bin`;
       const generated = generatedStream(bytes);
-      const writeMemory = rssSampler();
+      const writeMemory = measureMemory ? rssSampler() : undefined;
       await store.put(key, generated.stream);
-      const writeGrowth = writeMemory.stop();
+      const writeGrowth = writeMemory?.stop();
       expect((await store.head(key))?.size).toBe(bytes);
 
-      const readMemory = rssSampler();
+      const readMemory = measureMemory ? rssSampler() : undefined;
       const hash = createHash("sha256");
       let read = 0;
       for await (const chunk of await store.get(key)) {
         hash.update(chunk as Buffer);
         read += (chunk as Buffer).byteLength;
       }
-      const readGrowth = readMemory.stop();
+      const readGrowth = readMemory?.stop();
       expect(read).toBe(bytes);
       expect(hash.digest("hex")).toBe(generated.digest());
-      // Well under the object's size: the bytes are never all in memory at once.
-      const limit = Math.min(bytes / 2, 96 * MiB);
-      expect(writeGrowth).toBeLessThan(limit);
-      expect(readGrowth).toBeLessThan(limit);
+      if (measureMemory) {
+        // Well under the object's size: its bytes are never all in memory at once. (An S3 upload holds
+        // up to queueSize × partSize = 4 × 5 MiB in flight plus the SDK's copies, hence an absolute bound.)
+        const limit = 96 * MiB;
+        expect(writeGrowth).toBeLessThan(limit);
+        expect(readGrowth).toBeLessThan(limit);
+      }
       await store.delete(key);
     });
 

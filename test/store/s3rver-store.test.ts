@@ -11,10 +11,12 @@ defineObjectStoreConformance({
     const s3 = await startS3rver({ bucket: "kiln-s3rver" });
     return { url: s3.storeUrl, env: s3.env, stop: s3.stop };
   },
+  partialReads: "s3rver writes objects in place, so a reader can catch one half-written",
   unorderedAcrossFolders:
     "s3rver walks its storage folders and lists 'a/b' before 'a-z'; AWS and moto do not",
   largeObject: {
-    bytes: 24 * 1024 * 1024,
-    reason: "24 MB, not 200: s3rver runs in this process, so its own buffers count in the measured memory",
+    bytes: 48 * 1024 * 1024,
+    measureMemory: false,
+    reason: "48 MB, memory not measured: s3rver runs in this process, so its own buffers and CPU count too",
   },
 });
