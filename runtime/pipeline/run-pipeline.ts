@@ -212,10 +212,9 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunSumma
       });
       return;
     }
-    const manifest =
-      forced.length === 0 && runCache
-        ? await runCache.manifest(assessment.key).catch(() => undefined)
-        : undefined;
+    // A stage with an uncached out (`cache: false`) cannot be restored: that out has to be made.
+    const restorable = forced.length === 0 && runCache !== undefined && stage.outs.every((o) => o.cache);
+    const manifest = restorable ? await runCache?.manifest(assessment.key).catch(() => undefined) : undefined;
     if (options.dry) {
       finish({ ...withKey, status: manifest ? StageStatus.wouldRestore : StageStatus.wouldRun, reasons });
       return;

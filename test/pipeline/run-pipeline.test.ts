@@ -316,3 +316,48 @@ describe("the run cache layout", () => {
     expect(manifest.outs).toEqual([{ path: "w.txt", kind: "file", digest: abc, size: 3 }]);
   });
 });
+
+describe("forcing and opting out", () => {
+  const project = () =>
+    makeProject({
+      "kiln.yaml": yamlLines(
+        "stages:",
+        "  cached:",
+        "    cmd: sh -c 'echo x > cached.txt; echo cached >> runs.log'",
+        "    outs: [cached.txt]",
+        "  uncached:",
+        "    cmd: sh -c 'echo y > big.bin; echo uncached >> runs.log'",
+        "    outs: [{ path: big.bin, cache: false }]",
+        "  always:",
+        "    cmd: sh -c 'echo always >> runs.log'",
+        "    always_run: true",
+      ),
+    });
+
+  it("runs always_run stages every time, and everything with --force", async () => {
+    const root = project();
+    const store = new MemoryStore();
+    await run(root, { store });
+    rmSync(join(root, "runs.log"));
+    const again = await run(root, { store });
+    expect(again.status).toEqual({ cached: "up-to-date", uncached: "up-to-date", always: "ran" });
+    expect(again.reasons.always).toEqual(["always_run"]);
+    const forced = await run(root, { store, force: true });
+    expect(forced.status).toEqual({ cached: "ran", uncached: "ran", always: "ran" });
+    expect(forced.reasons.cached).toEqual(["forced (--force)"]);
+  });
+
+  it("keeps cache: false outs out of the store, so such a stage is re-made rather than restored", async () => {
+    const root = project();
+    const store = new MemoryStore();
+    await run(root, { store });
+    // sha256 of "y\n" computed independently: printf 'y\n' | sha256sum
+    const yDigest = "3bb2abb69ebb27fbfe63c7639624c6ec5e331b841a5bc8c3ebc10b9285e90877";
+    expect(store.keys("cache/sha256/").some((key) => key.endsWith(yDigest))).toBe(false);
+    rmSync(join(root, "big.bin"));
+    rmSync(join(root, "cached.txt"));
+    const result = await run(root, { store });
+    expect(result.status).toEqual({ cached: "restored", uncached: "ran", always: "ran" });
+    expect(result.reasons.uncached).toEqual(["out 'big.bin' is missing"]);
+  });
+});
