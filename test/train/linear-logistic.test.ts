@@ -148,9 +148,18 @@ describe("logistic regression reaches a gradient norm below 1e-6", () => {
       });
       const exps = scores.map(Math.exp);
       const total = exps.reduce((s, v) => s + v, 0);
-      let u = random() * total;
-      y[i] = exps.findIndex((e) => (u -= e) <= 0);
-      if (y[i]! < 0) y[i] = classes - 1;
+      // Draw the class from the softmax probabilities.
+      const u = random() * total;
+      let cumulative = 0;
+      let drawn = classes - 1;
+      for (let c = 0; c < classes; c++) {
+        cumulative += exps[c]!;
+        if (u < cumulative) {
+          drawn = c;
+          break;
+        }
+      }
+      y[i] = drawn;
     }
     return { x, y, n, p };
   }
