@@ -51,6 +51,8 @@ function entries() {
   }
   list.push(["kiln", "runtime/cli/kiln.ts"]);
   if (existsSync(join(root, "bot", "src", "index.ts"))) list.push(["bot", "bot/src/index.ts"]);
+  if (existsSync(join(root, "bot", "src", "workflow-entry.ts")))
+    list.push(["bot-workflow", "bot/src/workflow-entry.ts"]);
   return list;
 }
 

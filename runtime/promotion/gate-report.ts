@@ -114,3 +114,24 @@ function signed(value: number): string {
   const rounded = Number(value.toPrecision(4));
   return rounded > 0 ? `+${rounded}` : String(rounded);
 }
+
+/** The check run's output when the request cannot even be evaluated (an invalid file). Pure. */
+export function renderProblemReport(title: string, problems: readonly string[]): CheckRunOutput {
+  return {
+    title,
+    summary: fitToLimit(
+      ["This pull request cannot be merged yet:", "", ...problems.map((p) => `- ${p}`)].join("\n"),
+    ),
+    text: "",
+  };
+}
+
+/** The check run's output on a pull request that changes no file in registry/. Pure. */
+export function renderNoPromotionReport(): CheckRunOutput {
+  return {
+    title: "No promotion requested",
+    summary:
+      "This pull request changes no `registry/<model>.yaml`, so it promotes nothing and the promotion gate does not apply.",
+    text: "",
+  };
+}
