@@ -65,6 +65,24 @@ describe("S3 store errors, as a user sees them", () => {
     await expect(store.put("x.json", "{}")).rejects.toThrow(/access denied .*Check the AWS credentials/);
   });
 
+  it("retries a throttled or failing request and succeeds within the configured attempts", async () => {
+    const store = storeWith({ ...s3.env, AWS_MAX_ATTEMPTS: "3" }, "kiln-errors");
+    s3.failNext?.(2, 503);
+    await store.put("retried.json", "{}");
+    s3.failNext?.(2, 500);
+    expect(new TextDecoder().decode(await store.getBytes("retried.json"))).toBe("{}");
+  });
+
+  it("gives up after the configured attempts with a StoreError naming the status", async () => {
+    const store = storeWith({ ...s3.env, AWS_MAX_ATTEMPTS: "2" }, "kiln-errors");
+    s3.failNext?.(2, 500);
+    await expect(store.put("given-up.json", "{}")).rejects.toThrow(
+      /^cannot write 'given-up\.json' in s3:\/\/kiln-errors\/p\/: InternalError: .*HTTP 500/,
+    );
+    s3.failNext?.(0);
+    expect(await store.head("given-up.json")).toBeUndefined();
+  });
+
   it("names the endpoint when nothing answers there, after the configured attempts", async () => {
     const port = await freePort();
     const store = storeWith(

@@ -33,6 +33,11 @@ export interface LocalS3 {
   /** A client for direct checks (created with the same settings). */
   client: S3Client;
   stop(): Promise<void>;
+  /**
+   * s3rver only: answer the next `count` requests with `status` (default 503 SlowDown) and an S3
+   * error body, without touching the store — to test retries and error reporting.
+   */
+  failNext?(count: number, status?: number): void;
 }
 
 export interface LocalS3Options {
@@ -307,7 +312,18 @@ export async function startS3rver(options: LocalS3Options = {}): Promise<LocalS3
     directory,
     configureBuckets: [{ name: bucket }],
   });
+  const faults = { remaining: 0, status: 503 };
   server.middleware.unshift(conditionalWriteShim());
+  server.middleware.unshift(async (ctx, next) => {
+    if (faults.remaining <= 0) return next();
+    faults.remaining--;
+    ctx.status = faults.status;
+    ctx.type = "application/xml";
+    ctx.body =
+      faults.status === 503
+        ? s3ErrorXml("SlowDown", "Please reduce your request rate.", {})
+        : s3ErrorXml("InternalError", "We encountered an internal error. Please try again.", {});
+  });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const env = envFor(endpoint, storeUrlOf(bucket, options.prefix), "S3RVER", "S3RVER");
@@ -319,6 +335,10 @@ export async function startS3rver(options: LocalS3Options = {}): Promise<LocalS3
     storeUrl: storeUrlOf(bucket, options.prefix),
     env,
     client,
+    failNext: (count, status = 503) => {
+      faults.remaining = count;
+      faults.status = status;
+    },
     stop: async () => {
       client.destroy();
       await server.close();
