@@ -151,10 +151,9 @@ export function createInferenceHandler(options: InferenceHandlerOptions): Reques
         : `${idPrefix}-${++counter}`;
     const url = request.url ?? "/";
     const query = url.indexOf("?");
-    const parts = (query < 0 ? url : url.slice(0, query))
-      .split("/")
-      .filter((p) => p.length > 0)
-      .map(safeDecode);
+    const path = query < 0 ? url : url.slice(0, query);
+    const parts = path.split("/").filter((p) => p.length > 0);
+    if (path.includes("%")) for (let i = 0; i < parts.length; i++) parts[i] = safeDecode(parts[i]!);
     let labelModel = serverMetricsLabel;
     let labelVersion = "";
     const finish = (status: number) => {

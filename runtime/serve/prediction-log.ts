@@ -22,14 +22,15 @@
  *   decimal strings. Class probabilities follow the order of the model's `kiln.classes`.
  *   Models without a batch dimension log their whole tensors as row 0.
  *
- * Rows are buffered and written in one object per model and day when `maxRows` rows are pending
- * or `flushIntervalMs` has passed. A failed write is retried with exponential backoff and counted;
+ * Rows are serialized once the responses of their event-loop turn are written, buffered, and written
+ * (gzip at its fastest level) in one object per model and day when `maxRows` rows are pending or
+ * `flushIntervalMs` has passed. A failed write is retried with exponential backoff and counted;
  * rows are dropped (and counted) only after the last retry or beyond `maxPendingRows`. Nothing
  * here can fail a request.
  */
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
-import { gzip as gzipCallback } from "node:zlib";
+import { gzip as gzipCallback, type ZlibOptions, constants as zlibConstants } from "node:zlib";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ObjectStore } from "../store/object-store.js";
@@ -37,7 +38,7 @@ import type { DecodedInput } from "./infer-request.js";
 import type { ModelOutputs } from "./loaded-model.js";
 import { elementsPerRow } from "./tensor-rows.js";
 
-const gzip = promisify(gzipCallback);
+const gzip = promisify<string, ZlibOptions, Buffer>(gzipCallback);
 
 /** One line of a prediction log object. */
 export interface PredictionRow {
@@ -82,7 +83,11 @@ export interface PredictionLogEntry {
 export class PredictionLog {
   readonly #options: Required<Omit<PredictionLogOptions, "onWritten" | "onFailure" | "onDropped">> &
     Pick<PredictionLogOptions, "onWritten" | "onFailure" | "onDropped">;
-  #pending: PredictionLogEntry[] = [];
+  /** Entries appended since the last turn of the event loop, not yet serialized. */
+  #fresh: PredictionLogEntry[] = [];
+  #serializeScheduled = false;
+  /** Serialized rows waiting for a flush, by `<model>/<day>`. */
+  #pending = new Map<string, { firstTs: number; texts: string[]; rows: number }>();
   #pendingRows = 0;
   #heldRows = 0;
   readonly #writes = new Set<Promise<void>>();
@@ -117,25 +122,41 @@ export class PredictionLog {
       this.#options.onDropped?.(entry.rows);
       return;
     }
-    this.#pending.push({ ...entry, ts: entry.ts ?? this.#options.now() });
-    this.#pendingRows += entry.rows;
+    this.#fresh.push({ ...entry, ts: entry.ts ?? this.#options.now() });
     this.#heldRows += entry.rows;
+    // Serialized after the responses of this turn are written, so the request objects die young.
+    if (!this.#serializeScheduled) {
+      this.#serializeScheduled = true;
+      setImmediate(() => this.#serializeFresh());
+    }
+  }
+
+  #serializeFresh(): void {
+    this.#serializeScheduled = false;
+    const fresh = this.#fresh;
+    if (fresh.length === 0) return;
+    this.#fresh = [];
+    for (const entry of fresh) {
+      const key = `${entry.model}/${isoTime(entry.ts).slice(0, 10)}`;
+      let group = this.#pending.get(key);
+      if (group === undefined) {
+        group = { firstTs: entry.ts, texts: [], rows: 0 };
+        this.#pending.set(key, group);
+      }
+      group.texts.push(serializeEntries([entry]));
+      group.rows += entry.rows;
+      this.#pendingRows += entry.rows;
+    }
     if (this.#pendingRows >= this.#options.maxRows) this.flush();
   }
 
   /** Start writing everything pending; the returned promise settles when those writes end. */
   flush(): Promise<void> {
-    if (this.#pending.length === 0) return Promise.resolve();
-    const entries = this.#pending;
-    this.#pending = [];
+    this.#serializeFresh();
+    if (this.#pending.size === 0) return Promise.resolve();
+    const groups = this.#pending;
+    this.#pending = new Map();
     this.#pendingRows = 0;
-    const groups = new Map<string, PredictionLogEntry[]>();
-    for (const entry of entries) {
-      const key = `${entry.model}/${new Date(entry.ts).toISOString().slice(0, 10)}`;
-      const group = groups.get(key);
-      if (group) group.push(entry);
-      else groups.set(key, [entry]);
-    }
     const started: Promise<void>[] = [];
     for (const [prefix, group] of groups) {
       const write = this.#write(prefix, group);
@@ -156,13 +177,13 @@ export class PredictionLog {
     while (this.#writes.size > 0) await Promise.all([...this.#writes]);
   }
 
-  async #write(prefix: string, entries: PredictionLogEntry[]): Promise<void> {
-    const rows = entries.reduce((n, e) => n + e.rows, 0);
-    const first = new Date(entries[0]!.ts).toISOString().replace(/[-:.]/g, "");
+  async #write(prefix: string, group: { firstTs: number; texts: string[]; rows: number }): Promise<void> {
+    const rows = group.rows;
+    const first = new Date(group.firstTs).toISOString().replace(/[-:.]/g, "");
     const key = `predictions/${prefix}/${first}-${randomBytes(6).toString("hex")}.jsonl.gz`;
     let body: Uint8Array;
     try {
-      body = await gzip(serializeEntries(entries));
+      body = await gzip(group.texts.join(""), { level: zlibConstants.Z_BEST_SPEED });
     } catch (error: unknown) {
       this.#options.logger.warn(`prediction log: cannot encode ${rows} rows: ${errorMessage(error)}`);
       this.#drop(rows);
@@ -204,58 +225,113 @@ export class PredictionLog {
  * text directly rather than through objects and JSON.stringify: this runs for every prediction.
  */
 export function serializeEntries(entries: readonly PredictionLogEntry[]): string {
-  const lines: string[] = [];
+  let text = "";
   for (const entry of entries) {
-    const head = `{"ts":"${new Date(entry.ts).toISOString()}","request_id":${JSON.stringify(entry.requestId)},"row":`;
-    const tail = `,"model":${JSON.stringify(entry.model)},"version":${JSON.stringify(entry.version)},"inputs":{`;
-    const inputs = entry.inputs.map((input) => ({
-      key: `${JSON.stringify(input.name)}:`,
-      datatype: input.datatype,
-      data: input.data as unknown,
-      perRow: rowsAlongDim0(input.shape, entry.rows) ? elementsPerRow(input.shape) : input.data.length,
-    }));
-    const outputs = Object.entries(entry.outputs).map(([name, output]) => ({
-      key: `${JSON.stringify(name)}:`,
-      datatype: output.datatype,
-      data: output.data,
-      perRow: rowsAlongDim0(output.dims, entry.rows) ? elementsPerRow(output.dims) : sizeOf(output.dims),
-    }));
+    const head = `{"ts":"${isoTime(entry.ts)}","request_id":${JSON.stringify(entry.requestId)},"row":`;
+    const tail = `,"model":${jsonKey(entry.model)},"version":${jsonKey(entry.version)},"inputs":{`;
+    const cuts: Cut[] = [];
+    for (const input of entry.inputs) {
+      cuts.push(cutOf(input.name, input.datatype, input.data, input.shape, entry.rows, input.data.length));
+    }
+    const inputCount = cuts.length;
+    for (const name in entry.outputs) {
+      const output = entry.outputs[name]!;
+      cuts.push(cutOf(name, output.datatype, output.data, output.dims, entry.rows, sizeOf(output.dims)));
+    }
     for (let r = 0; r < entry.rows; r++) {
       let line = `${head}${r}${tail}`;
-      for (let k = 0; k < inputs.length; k++) {
-        const cut = inputs[k]!;
-        line += `${k === 0 ? "" : ","}${cut.key}${rowJson(cut.datatype, cut.data, cut.perRow, r)}`;
+      for (let k = 0; k < cuts.length; k++) {
+        const cut = cuts[k]!;
+        if (k === inputCount) line += `},"outputs":{`;
+        line += `${k === 0 || k === inputCount ? "" : ","}${cut.key}${rowJson(cut, r)}`;
       }
-      line += `},"outputs":{`;
-      for (let k = 0; k < outputs.length; k++) {
-        const cut = outputs[k]!;
-        line += `${k === 0 ? "" : ","}${cut.key}${rowJson(cut.datatype, cut.data, cut.perRow, r)}`;
-      }
-      lines.push(`${line}}}`);
+      if (inputCount === cuts.length) line += `},"outputs":{`;
+      text += `${line}}}\n`;
     }
   }
-  return `${lines.join("\n")}\n`;
+  return text;
+}
+
+/** How to write one tensor's rows: its JSON key, element kind and elements per row. */
+interface Cut {
+  key: string;
+  kind: ElementKind;
+  data: unknown;
+  perRow: number;
+}
+
+const ElementKind = { string: 0, bigint: 1, bool: 2, number: 3 } as const;
+type ElementKind = (typeof ElementKind)[keyof typeof ElementKind];
+
+function cutOf(
+  name: string,
+  datatype: string | undefined,
+  data: unknown,
+  dims: readonly number[],
+  rows: number,
+  size: number,
+): Cut {
+  const kind = Array.isArray(data)
+    ? ElementKind.string
+    : data instanceof BigInt64Array || data instanceof BigUint64Array
+      ? ElementKind.bigint
+      : datatype === "BOOL"
+        ? ElementKind.bool
+        : ElementKind.number;
+  return {
+    key: `${jsonKey(name)}:`,
+    kind,
+    data,
+    perRow: rowsAlongDim0(dims, rows) ? elementsPerRow(dims) : size,
+  };
+}
+
+/** JSON string literals of names (model, version, tensor names), made once each. */
+const jsonKeys = new Map<string, string>();
+function jsonKey(name: string): string {
+  let key = jsonKeys.get(name);
+  if (key === undefined) {
+    key = JSON.stringify(name);
+    if (jsonKeys.size < 10_000) jsonKeys.set(name, key);
+  }
+  return key;
+}
+
+let lastTs = Number.NaN;
+let lastIso = "";
+function isoTime(ts: number): string {
+  if (ts !== lastTs) {
+    lastTs = ts;
+    lastIso = new Date(ts).toISOString();
+  }
+  return lastIso;
 }
 
 /** Row `row` of a tensor as JSON text: a scalar when a row has one element, else a flat array. */
-function rowJson(datatype: string | undefined, data: unknown, perRow: number, row: number): string {
-  const start = row * perRow;
-  if (perRow === 1) return elementJson(datatype, data, start);
+function rowJson(cut: Cut, row: number): string {
+  const start = row * cut.perRow;
+  if (cut.perRow === 1) return elementJson(cut.kind, cut.data, start);
   let text = "[";
-  for (let i = 0; i < perRow; i++) text += `${i === 0 ? "" : ","}${elementJson(datatype, data, start + i)}`;
+  for (let i = 0; i < cut.perRow; i++)
+    text += `${i === 0 ? "" : ","}${elementJson(cut.kind, cut.data, start + i)}`;
   return `${text}]`;
 }
 
-function elementJson(datatype: string | undefined, data: unknown, index: number): string {
-  if (Array.isArray(data)) return JSON.stringify(data[index] ?? null);
-  if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
-    const v = data[index]!;
-    return v >= -9007199254740991n && v <= 9007199254740991n ? String(v) : `"${v}"`;
+function elementJson(kind: ElementKind, data: unknown, index: number): string {
+  switch (kind) {
+    case ElementKind.string:
+      return JSON.stringify((data as unknown[])[index] ?? null);
+    case ElementKind.bigint: {
+      const v = (data as BigInt64Array)[index]!;
+      return v >= -9007199254740991n && v <= 9007199254740991n ? String(v) : `"${v}"`;
+    }
+    default: {
+      const v = (data as ArrayLike<number>)[index];
+      if (v === undefined || !Number.isFinite(v)) return "null";
+      if (kind === ElementKind.bool) return v === 1 ? "true" : "false";
+      return String(v);
+    }
   }
-  const v = (data as ArrayLike<number>)[index];
-  if (v === undefined || Number.isNaN(v) || !Number.isFinite(v)) return "null";
-  if (datatype === "BOOL") return v === 1 ? "true" : "false";
-  return String(v);
 }
 
 function rowsAlongDim0(dims: readonly number[], rows: number): boolean {
