@@ -51,6 +51,8 @@ const MIN_GAIN = 1e-12;
  * helper thread is available), summed afterwards.
  */
 const HALVES_FROM_ROWS = 16_384;
+/** Histogram builds done without the helper thread once it was found late too often. */
+const HELPER_PAUSE_BUILDS = 64;
 /** Memory for kept histograms; beyond it a leaf's histogram is dropped and rebuilt if needed. */
 const DEFAULT_HISTOGRAM_BUDGET_BYTES = 256 * 1024 * 1024;
 
@@ -110,6 +112,10 @@ export class TreeGrower {
   /** The slot the second half of a large node's histogram goes to. */
   private readonly halfSlot: number;
   private readonly worker: HistogramWorker | undefined;
+  /** Moving share of recent builds where the helper finished later than this thread's own half. */
+  private helperLateness = 0;
+  /** Builds left to do without the helper after it was found late too often. */
+  private helperPause = 0;
   private leaves: Leaf[] = [];
 
   constructor(
@@ -211,11 +217,22 @@ export class TreeGrower {
     const half = this.hists[this.halfSlot]!;
     half.fill(0);
     const halfAt = this.halfSlot * this.slotBytes;
-    if (worker) {
+    if (worker && this.helperPause === 0) {
+      const start = performance.now();
       worker.begin(unitHessian, [at.bins, at.rows, mid, leaf.end, F, at.grad, at.hess, halfAt]);
       build(at.bins, at.rows, leaf.start, mid, F, at.grad, at.hess, target);
+      const own = performance.now();
       worker.finish();
+      // On a busy machine the helper may get no core: when it keeps finishing later than this
+      // thread could have done its half itself, do both halves here for a while.
+      const late = performance.now() - own > own - start ? 1 : 0;
+      this.helperLateness = 0.9 * this.helperLateness + 0.1 * late;
+      if (this.helperLateness > 0.5) {
+        this.helperPause = HELPER_PAUSE_BUILDS;
+        this.helperLateness = 0.4;
+      }
     } else {
+      if (this.helperPause > 0) this.helperPause--;
       build(at.bins, at.rows, leaf.start, mid, F, at.grad, at.hess, target);
       build(at.bins, at.rows, mid, leaf.end, F, at.grad, at.hess, halfAt);
     }
