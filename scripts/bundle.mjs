@@ -146,7 +146,11 @@ if (check) {
     rmSync(temporary, { recursive: true, force: true });
   }
 } else {
-  build(join(root, "dist"));
+  // Build beside dist/ and swap at the end, so a failed build leaves the committed dist/ intact.
+  const staging = join(root, ".build-dist");
+  build(staging);
+  rmSync(join(root, "dist"), { recursive: true, force: true });
+  renameSync(staging, join(root, "dist"));
   process.stdout.write(
     `bundled ${entries()
       .map(([name]) => `dist/${name}`)
