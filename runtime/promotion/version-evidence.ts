@@ -68,7 +68,7 @@ export async function gatherModelFacts(
     const problem =
       known.length === 0
         ? `model '${model}' has no versions in the registry (${store.url})`
-        : `no such version in the registry; '${model}' has ${known.length} version(s), the latest ${known.slice(-5).join(", ")}`;
+        : `no such version in the registry; '${model}' has ${known.length <= 5 ? known.join(", ") : `${known.length} versions, the latest ${known.slice(-3).join(", ")}`}`;
     return {
       candidate: { model, version, verified: false, problem, metrics: {} },
       record: undefined,
