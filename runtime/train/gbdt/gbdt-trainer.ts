@@ -112,6 +112,11 @@ export const gbdtTrainer: Trainer = {
       scale: false,
       categorical: "ordinal",
     });
+    if (settings.earlyStoppingRounds > 0 && !validation) {
+      logger.warn(
+        "gbdt: early_stopping_rounds is set but no rows are held out for validation, so every round is grown. Hold rows out (--validation above 0) to stop early.",
+      );
+    }
     const loss = lossFor(target);
     let lastProgress = performance.now();
     const fit = fitGbdt(
@@ -147,11 +152,6 @@ export const gbdtTrainer: Trainer = {
         },
       },
     );
-    if (settings.earlyStoppingRounds > 0 && !validation) {
-      logger.warn(
-        "gbdt: early_stopping_rounds is set but there are no validation rows; all rounds were grown.",
-      );
-    }
     if (fit.stoppedEarly) {
       logger.info(
         `gbdt: early stopping after ${fit.validationLoss.length} rounds; kept the best ${fit.rounds} (validation loss ${fit.validationLoss[fit.rounds - 1]?.toPrecision(6)}).`,
