@@ -48,7 +48,7 @@ interface RefusalCase {
   files: Record<string, string>;
   reviews: [login: string, event?: "APPROVE" | "REQUEST_CHANGES"][];
   /** Something that happens after the reviews (a new commit). */
-  then?: (repo: { owner: string; repo: string }, number: number) => Promise<string | undefined>;
+  afterwards?: (repo: { owner: string; repo: string }, number: number) => Promise<string | undefined>;
   reasons: string[];
 }
 
@@ -59,7 +59,7 @@ const refusals: RefusalCase[] = [
     what: "approvals given before a new commit",
     files: promoteTo("1.1.0"),
     reviews: [["alice"], ["bob"]],
-    then: async (repo) => {
+    afterwards: async (repo) => {
       const pulls = await world.as.erin!.rest.pulls.list({ ...repo });
       const branch = pulls.data[0]!.head.ref;
       const commit = world.github.push(
@@ -122,12 +122,12 @@ const refusals: RefusalCase[] = [
   },
 ];
 
-describe.each(refusals)("the gate refuses $what", ({ files, reviews, then, reasons }) => {
+describe.each(refusals)("the gate refuses $what", ({ files, reviews, afterwards, reasons }) => {
   it("with the reason in the check", async () => {
     const repo = createModelsRepo(world);
     const pr = await openPullRequest(world, repo, files);
     for (const [login, event] of reviews) await review(world, repo, pr.number, login, event);
-    const sha = (await then?.(repo, pr.number)) ?? pr.headSha;
+    const sha = (await afterwards?.(repo, pr.number)) ?? pr.headSha;
     const check = promotionCheck(world, repo, sha);
     expect(check.conclusion).toBe("failure");
     expect(check.title).toMatch(/^Promotion blocked: \d+ reasons?$/);
