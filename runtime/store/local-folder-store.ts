@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, type Dirent } from "node:fs";
 import {
+  type FileHandle,
   link,
   mkdir,
   open,
@@ -248,14 +249,14 @@ export class LocalFolderStore implements ObjectStore {
           const bytes = putBodyBytes(body);
           if (bytes !== undefined) {
             hash.update(bytes);
-            if (bytes.byteLength > 0) await handle.write(bytes);
+            await writeAll(handle, bytes);
             await handle.sync();
             return hash.digest("hex");
           }
           for await (const chunk of body as Readable) {
             const buffer = chunkBuffer(chunk);
             hash.update(buffer);
-            await handle.write(buffer);
+            await writeAll(handle, buffer);
           }
           await handle.sync();
           return hash.digest("hex");
@@ -343,6 +344,15 @@ export class LocalFolderStore implements ObjectStore {
       }
       folder = dirname(folder);
     }
+  }
+}
+
+/** Write every byte (a write may be short). */
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.byteLength) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
+    offset += bytesWritten;
   }
 }
 
