@@ -186,6 +186,7 @@ export function createInferenceHandler(options: InferenceHandlerOptions): Reques
         else {
           const ready = isReady();
           send(response, ready ? 200 : 503, { ready }, requestId);
+          return finish(ready ? 200 : 503);
         }
         return finish(200);
       }

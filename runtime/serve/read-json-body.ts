@@ -34,6 +34,17 @@ export function readJsonBody(request: IncomingMessage, maxBytes: number): Promis
         );
       }
     });
+    request.on("close", () => {
+      // The client went away before the body ended: nothing to answer, but settle the promise.
+      if (!failed && !request.complete) {
+        failed = true;
+        reject(
+          new RequestError(400, "body: the client closed the connection before the body ended.", {
+            field: "body",
+          }),
+        );
+      }
+    });
     request.on("end", () => {
       if (failed) return;
       const text = chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8");

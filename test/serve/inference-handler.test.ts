@@ -1,0 +1,90 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../../runtime/logger.js";
+import { createInferenceHandler } from "../../runtime/serve/inference-server.js";
+import { loadModel } from "../../runtime/serve/loaded-model.js";
+import { createServeMetrics } from "../../runtime/serve/serve-metrics.js";
+import { ServedModel } from "../../runtime/serve/served-model.js";
+import { logisticModel } from "./onnx-fixtures.js";
+
+let server: Server;
+let url: string;
+let ready = true;
+const metrics = createServeMetrics({ processMetrics: false });
+
+beforeAll(async () => {
+  const model = await loadModel(logisticModel({ features: 2 }).bytes, {
+    name: "churn",
+    version: "1.0.0",
+    sha256: "ab",
+  });
+  const handler = createInferenceHandler({
+    models: new Map([
+      ["churn", new ServedModel(model, { maxBatchSize: 8, maxLatencyMs: 0, maxConcurrentRuns: 1 }, metrics)],
+    ]),
+    metrics,
+    predictionLog: undefined,
+    logger: silentLogger,
+    isReady: () => ready,
+    maxBodyBytes: 1000,
+  });
+  server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe("the inference handler", () => {
+  it("reports not ready (503) while shutting down, and counts it so", async () => {
+    ready = false;
+    const server503 = await fetch(`${url}/v2/health/ready`);
+    expect(server503.status).toBe(503);
+    expect(await server503.json()).toEqual({ ready: false });
+    expect(await (await fetch(`${url}/v2/models/churn/ready`)).json()).toEqual({
+      name: "churn",
+      ready: false,
+    });
+    ready = true;
+    expect((await fetch(`${url}/v2/health/ready`)).status).toBe(200);
+    const text = (await metrics.render()).body;
+    expect(text).toMatch(/kiln_requests_total\{model="_server",version="",status="503"\} 1/);
+  });
+
+  it("keeps answering after a client hangs up in the middle of a body", async () => {
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect((server.address() as AddressInfo).port, "127.0.0.1", () => {
+        socket.write(
+          'POST /v2/models/churn/infer HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{"instances": [',
+        );
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 50);
+      });
+      socket.on("error", reject);
+    });
+    const answer = await fetch(`${url}/v2/models/churn/infer`, {
+      method: "POST",
+      body: JSON.stringify({ instances: [{ f0: 1, f1: 2 }] }),
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-\d+$/);
+  });
+
+  it("answers a body over the limit with 413 before reading it, and closes the connection", async () => {
+    const answer = await fetch(`${url}/v2/models/churn/infer`, {
+      method: "POST",
+      body: JSON.stringify({ instances: Array.from({ length: 100 }, () => ({ f0: 1, f1: 2 })) }),
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get("connection")).toBe("close");
+    expect(((await answer.json()) as { error: string }).error).toContain(
+      "more than this server accepts (1000 bytes)",
+    );
+  });
+});
