@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, open, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { type Readable, Transform, type TransformCallback } from "node:stream";
+import { Readable, Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { IntegrityError, PreconditionFailedError } from "../errors.js";
 import type { ObjectStore } from "./object-store.js";
@@ -70,12 +70,8 @@ export async function putContentAddressed(
   store: ObjectStore,
   body: ContentBody,
 ): Promise<ContentAddressedObject> {
-  if (
-    typeof body === "object" &&
-    "path" in body &&
-    !(body instanceof Uint8Array) &&
-    typeof body.path === "string"
-  ) {
+  // (A file read stream has a `path` too, but is a stream: it is read as one.)
+  if (typeof body === "object" && !(body instanceof Uint8Array) && !(body instanceof Readable)) {
     const path = body.path;
     const { digest, size } = await hashFile(path);
     return putOnce(store, digest, size, () => createReadStream(path));

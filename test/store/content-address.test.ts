@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -65,6 +65,15 @@ describe.each([
     await writeFile(path, "");
     const result = await putContentAddressed(store, { path });
     expect(result).toMatchObject({ digest: EMPTY, size: 0, key: `cache/sha256/${EMPTY}` });
+  });
+
+  it("reads a file stream as a stream (not as a path), to its end", async () => {
+    const path = join(folder, "abc-file");
+    await writeFile(path, "abc");
+    const stream = createReadStream(path);
+    const result = await putContentAddressed(store, stream);
+    expect(result).toMatchObject({ digest: ABC, size: 3 });
+    expect(stream.readableEnded).toBe(true);
   });
 
   it("streams an object back when its bytes match the digest", async () => {
