@@ -11,10 +11,12 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   chmodSync,
+  closeSync,
   cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -27,6 +29,24 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+// One bundle at a time: several people share this tree, and builds share .build/ and .build-dist/.
+const lockPath = join(root, ".build.lock");
+for (let waited = 0; ; waited++) {
+  try {
+    closeSync(openSync(lockPath, "wx"));
+    break;
+  } catch {
+    if (waited === 0) process.stderr.write("bundle: waiting for another bundle to finish (.build.lock)\n");
+    if (waited > 1200) {
+      process.stderr.write("bundle: .build.lock held for 10 minutes; remove it if no bundle is running.\n");
+      process.exit(1);
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+  }
+}
+process.on("exit", () => rmSync(lockPath, { force: true }));
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
 const check = process.argv.includes("--check");
 const bin = (name) => join(root, "node_modules", ".bin", name);
 
