@@ -68,12 +68,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The request field of tensor data: `inputs[i].data` for the tensor form, the record field otherwise. */
+function fieldOf(where: number | string): string {
+  return typeof where === "number" ? `inputs[${where}].data` : where;
+}
+
 /**
  * Write nested-or-flat JSON `data` for a tensor of `shape` into `out`, checking every element.
- * Returns the number of elements written; throws RequestError naming `field`.
+ * Returns the number of elements written; throws RequestError naming the field (built only then).
  */
 function writeTensorData(
-  field: string,
+  where: number | string,
   datatype: TensorDatatype,
   shape: readonly number[],
   data: unknown,
@@ -86,20 +91,16 @@ function writeTensorData(
       if (!writeElement(datatype, out, offset, data)) {
         throw new RequestError(
           400,
-          `${field}: expected ${expectedValueText(datatype)}, got ${describe(data)}.`,
-          {
-            field,
-          },
+          `${fieldOf(where)}: expected ${expectedValueText(datatype)}, got ${describe(data)}.`,
+          { field: fieldOf(where) },
         );
       }
       return 1;
     }
     throw new RequestError(
       400,
-      `${field}: expected an array of ${total} ${datatype} values, got ${describe(data)}.`,
-      {
-        field,
-      },
+      `${fieldOf(where)}: expected an array of ${total} ${datatype} values, got ${describe(data)}.`,
+      { field: fieldOf(where) },
     );
   }
   // Flat: row-major elements.
@@ -108,8 +109,8 @@ function writeTensorData(
       if (!writeElement(datatype, out, offset + i, data[i])) {
         throw new RequestError(
           400,
-          `${field}[${i}]: expected ${expectedValueText(datatype)}, got ${describe(data[i])}.`,
-          { field: `${field}[${i}]` },
+          `${fieldOf(where)}[${i}]: expected ${expectedValueText(datatype)}, got ${describe(data[i])}.`,
+          { field: `${fieldOf(where)}[${i}]` },
         );
       }
     }
@@ -141,7 +142,7 @@ function writeTensorData(
     }
     for (let i = 0; i < value.length; i++) walk(`${path}[${i}]`, level + 1, value[i]);
   };
-  walk(field, 0, data);
+  walk(fieldOf(where), 0, data);
   return written;
 }
 
@@ -157,7 +158,7 @@ export function hasBatchDimension(signature: ModelSignature): boolean {
 }
 
 interface SignatureLookup {
-  inputs: Map<string, TensorSpec>;
+  inputIndex: Map<string, number>;
   batchable: boolean;
 }
 
@@ -169,7 +170,7 @@ function lookupOf(signature: ModelSignature): SignatureLookup {
   if (lookup === undefined) {
     const all = [...signature.inputs, ...signature.outputs];
     lookup = {
-      inputs: new Map(signature.inputs.map((spec) => [spec.name, spec])),
+      inputIndex: new Map(signature.inputs.map((spec, k) => [spec.name, k])),
       batchable: all.length > 0 && all.every((t) => t.shape.length > 0 && t.shape[0] === -1),
     };
     lookups.set(signature, lookup);
@@ -217,100 +218,118 @@ export function readTensorRequest(body: Record<string, unknown>, signature: Mode
       { field: "inputs" },
     );
   }
-  const byName = new Map<string, DecodedInput>();
+  const lookup = lookupOf(signature);
+  const found: Array<DecodedInput | undefined> = new Array(signature.inputs.length);
   for (let i = 0; i < inputs.length; i++) {
     const entry: unknown = inputs[i];
-    const at = `inputs[${i}]`;
     if (!isPlainObject(entry)) {
       throw new RequestError(
         400,
-        `${at}: expected an object {"name", "datatype", "shape", "data"}, got ${describe(entry)}.`,
-        {
-          field: at,
-        },
+        `inputs[${i}]: expected an object {"name", "datatype", "shape", "data"}, got ${describe(entry)}.`,
+        { field: `inputs[${i}]` },
       );
     }
     const name = entry.name;
     if (typeof name !== "string") {
-      throw new RequestError(400, `${at}.name: expected a string, got ${describe(name)}.`, {
-        field: `${at}.name`,
+      throw new RequestError(400, `inputs[${i}].name: expected a string, got ${describe(name)}.`, {
+        field: `inputs[${i}].name`,
       });
     }
-    const spec = lookupOf(signature).inputs.get(name);
-    if (spec === undefined) {
+    const index = lookup.inputIndex.get(name);
+    if (index === undefined) {
       throw new RequestError(
         400,
-        `${at}.name: the model has no input '${name}'; its inputs are: ${namesText(signature.inputs)}.`,
-        { field: `${at}.name` },
+        `inputs[${i}].name: the model has no input '${name}'; its inputs are: ${namesText(signature.inputs)}.`,
+        { field: `inputs[${i}].name` },
       );
     }
-    if (byName.has(name)) {
-      throw new RequestError(400, `${at}.name: input '${name}' is given twice.`, { field: `${at}.name` });
+    const spec = signature.inputs[index]!;
+    if (found[index] !== undefined) {
+      throw new RequestError(400, `inputs[${i}].name: input '${name}' is given twice.`, {
+        field: `inputs[${i}].name`,
+      });
     }
     if (entry.datatype !== spec.datatype) {
       throw new RequestError(
         400,
-        `${at}.datatype: input '${name}' expects "${spec.datatype}", got ${describe(entry.datatype)}.`,
-        { field: `${at}.datatype` },
+        `inputs[${i}].datatype: input '${name}' expects "${spec.datatype}", got ${describe(entry.datatype)}.`,
+        { field: `inputs[${i}].datatype` },
       );
     }
     if (spec.datatype === "FP16") {
       throw new RequestError(
         400,
-        `${at}: input '${name}' is FP16, which this server cannot accept as JSON.`,
+        `inputs[${i}]: input '${name}' is FP16, which this server cannot accept as JSON.`,
         {
-          field: `${at}.datatype`,
+          field: `inputs[${i}].datatype`,
         },
       );
     }
     const shape = entry.shape;
-    if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
+    let size = 1;
+    let shapeOk = Array.isArray(shape);
+    if (shapeOk) {
+      for (const d of shape as unknown[]) {
+        if (!Number.isSafeInteger(d) || (d as number) < 0) {
+          shapeOk = false;
+          break;
+        }
+        size *= d as number;
+      }
+    }
+    if (!shapeOk) {
       throw new RequestError(
         400,
-        `${at}.shape: expected an array of non-negative integers like ${shapeText(spec.shape.map((d) => (d < 0 ? 1 : d)))}, got ${describe(shape)}.`,
-        { field: `${at}.shape` },
+        `inputs[${i}].shape: expected an array of non-negative integers like ${shapeText(spec.shape.map((d) => (d < 0 ? 1 : d)))}, got ${describe(shape)}.`,
+        { field: `inputs[${i}].shape` },
       );
     }
     const dims = shape as number[];
     if (spec.shape.length > 0) {
-      const fits = dims.length === spec.shape.length && spec.shape.every((d, k) => d < 0 || d === dims[k]);
+      let fits = dims.length === spec.shape.length;
+      for (let k = 0; fits && k < dims.length; k++) {
+        const want = spec.shape[k]!;
+        if (want >= 0 && want !== dims[k]) fits = false;
+      }
       if (!fits) {
         throw new RequestError(
           400,
-          `${at}.shape: input '${name}' expects shape ${shapeText(spec.shape)} (-1: any size), got ${shapeText(dims)}.`,
-          { field: `${at}.shape` },
+          `inputs[${i}].shape: input '${name}' expects shape ${shapeText(spec.shape)} (-1: any size), got ${shapeText(dims)}.`,
+          { field: `inputs[${i}].shape` },
         );
       }
     }
-    const data = allocateTensorData(spec.datatype, product(dims));
-    if (!("data" in entry)) {
-      throw new RequestError(400, `${at}.data: missing; expected ${data.length} ${spec.datatype} values.`, {
-        field: `${at}.data`,
+    const values = entry.data;
+    if (values === undefined) {
+      throw new RequestError(400, `inputs[${i}].data: missing; expected ${size} ${spec.datatype} values.`, {
+        field: `inputs[${i}].data`,
       });
     }
-    const count = Array.isArray(entry.data) ? flatLength(entry.data) : 1;
-    if (count !== data.length) {
+    const count = Array.isArray(values) ? flatLength(values) : 1;
+    if (count !== size) {
       throw new RequestError(
         400,
-        `${at}.data: shape ${shapeText(dims)} needs ${data.length} values, got ${count}.`,
-        { field: `${at}.data` },
+        `inputs[${i}].data: shape ${shapeText(dims)} needs ${size} values, got ${count}.`,
+        {
+          field: `inputs[${i}].data`,
+        },
       );
     }
-    writeTensorData(`${at}.data`, spec.datatype, dims, entry.data, data, 0, data.length);
-    byName.set(name, { name, datatype: spec.datatype, shape: dims, data });
+    const data = allocateTensorData(spec.datatype, size);
+    writeTensorData(i, spec.datatype, dims, values, data, 0, size);
+    found[index] = { name, datatype: spec.datatype, shape: dims, data };
   }
-  const ordered: DecodedInput[] = [];
-  for (const spec of signature.inputs) {
-    const input = byName.get(spec.name);
-    if (input === undefined) {
+  for (let k = 0; k < found.length; k++) {
+    if (found[k] === undefined) {
+      const spec = signature.inputs[k]!;
       throw new RequestError(400, `inputs: missing input '${spec.name}' (${specText(spec)}).`, {
         field: "inputs",
       });
     }
-    ordered.push(input);
   }
+  const ordered = found as DecodedInput[];
   let rows = 1;
-  if (hasBatchDimension(signature)) {
+  if (lookup.batchable) {
     rows = ordered[0]!.shape[0]!;
     const other = ordered.find((input) => input.shape[0] !== rows);
     if (other !== undefined) {
