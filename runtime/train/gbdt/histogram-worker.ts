@@ -10,7 +10,7 @@
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { WasmMemory } from "./wasm-kernels.js";
+import { HISTOGRAM_KERNELS, type WasmMemory } from "./wasm-kernels.js";
 
 /** Control block states. */
 const IDLE = 0;
@@ -27,6 +27,7 @@ const workerSource = `
 const { workerData } = require("node:worker_threads");
 const { memory, module, control } = workerData;
 const kernels = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const histograms = ${JSON.stringify(HISTOGRAM_KERNELS)}.map((name) => kernels[name]);
 const c = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
 for (;;) {
   let state = Atomics.load(c, 0);
@@ -36,7 +37,7 @@ for (;;) {
   }
   if (state === ${QUIT}) break;
   try {
-    const build = c[9] === 1 ? kernels.histogramUnitHessian : kernels.histogram;
+    const build = histograms[c[9]];
     build(c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
     Atomics.store(c, 0, ${DONE});
   } catch (error) {
@@ -68,11 +69,11 @@ export class HistogramWorker {
     return new HistogramWorker(worker, memory, controlOffset);
   }
 
-  /** Starts `histogram(...args)` (or the unit-hessian variant) on the helper thread. */
-  begin(unitHessian: boolean, args: readonly number[]): void {
+  /** Starts histogram kernel `kernel` (an index into HISTOGRAM_KERNELS) on the helper thread. */
+  begin(kernel: number, args: readonly number[]): void {
     const c = this.control;
     for (let i = 0; i < 8; i++) c[1 + i] = args[i]!;
-    c[9] = unitHessian ? 1 : 0;
+    c[9] = kernel;
     Atomics.store(c, 0, TASK);
     Atomics.notify(c, 0);
   }

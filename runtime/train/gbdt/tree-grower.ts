@@ -22,6 +22,8 @@ import {
   type GbdtKernels,
   gbdtKernelModule,
   gbdtKernels,
+  HISTOGRAM_KERNELS,
+  histogramKernelIndex,
   WASM_MAX_PAGES,
   WASM_PAGE_BYTES,
 } from "./wasm-kernels.js";
@@ -117,6 +119,8 @@ export class TreeGrower {
   /** Builds left to do without the helper after it was found late too often. */
   private helperPause = 0;
   private leaves: Leaf[] = [];
+  /** The root's histogram with only the counts (gradient and hessian cells zero), after tree one. */
+  private rootCounts: Float64Array | undefined;
 
   constructor(
     matrix: BinnedMatrix,
@@ -204,10 +208,11 @@ export class TreeGrower {
     leaf.slot = -1;
   }
 
-  private buildHistogram(leaf: Leaf): void {
+  /** Fills the leaf's slot; with `counts` false the slot already holds the right counts. */
+  private buildHistogram(leaf: Leaf, counts = true): void {
     const { at, kernels, worker, featureCount: F } = this;
-    const unitHessian = this.stride === 2;
-    const build = unitHessian ? kernels.histogramUnitHessian : kernels.histogram;
+    const kernel = histogramKernelIndex(this.stride === 2, counts);
+    const build = kernels[HISTOGRAM_KERNELS[kernel]!];
     const target = leaf.slot * this.slotBytes;
     if (leaf.end - leaf.start < HALVES_FROM_ROWS) {
       build(at.bins, at.rows, leaf.start, leaf.end, F, at.grad, at.hess, target);
@@ -219,7 +224,7 @@ export class TreeGrower {
     const halfAt = this.halfSlot * this.slotBytes;
     if (worker && this.helperPause === 0) {
       const start = performance.now();
-      worker.begin(unitHessian, [at.bins, at.rows, mid, leaf.end, F, at.grad, at.hess, halfAt]);
+      worker.begin(kernel, [at.bins, at.rows, mid, leaf.end, F, at.grad, at.hess, halfAt]);
       build(at.bins, at.rows, leaf.start, mid, F, at.grad, at.hess, target);
       const own = performance.now();
       worker.finish();
@@ -267,7 +272,16 @@ export class TreeGrower {
     const leaves: Leaf[] = [root];
     this.leaves = leaves;
     root.slot = this.acquireSlot([]);
-    this.buildHistogram(root);
+    if (this.rootCounts) {
+      // Every tree's root holds all rows: its counts are known, only gradients need adding.
+      this.hists[root.slot]!.set(this.rootCounts);
+      this.buildHistogram(root, false);
+    } else {
+      this.buildHistogram(root);
+      const counts = this.hists[root.slot]!.slice();
+      for (let i = 0; i < counts.length; i += this.stride) counts.fill(0, i, i + this.stride - 1);
+      this.rootCounts = counts;
+    }
     this.sumsFromHistogram(root);
     root.split = this.canSplit(root) ? this.bestSplit(root) : undefined;
 

@@ -71,9 +71,10 @@ const storeF64 = (offset: number) => [0x39, 3, ...uleb(offset)];
  * histogram(bins, rows, start, end, featureCount, grad, hess, hist): for each i in [start, end),
  * row = rows[i]; for each feature f, the bin b = bins[row * featureCount + f] gets
  * hist[f][b] += (grad[row], hess[row], 1). With `unitHessian` the cells are (grad, count) and the
- * `hess` parameter is ignored. Cells are float64; a feature has 256 bins.
+ * `hess` parameter is ignored; without `counts` the count is left as it is. Cells are float64; a
+ * feature has 256 bins.
  */
-function histogramBody(unitHessian: boolean): number[] {
+function histogramBody(unitHessian: boolean, counts: boolean): number[] {
   // params: 0 bins, 1 rows, 2 start, 3 end, 4 featureCount, 5 grad, 6 hess, 7 hist
   // locals: 8 i, 9 row, 10 base, 11 f, 12 cell (i32); 13 g, 14 h (f64)
   const [bins, rows, start, stop, featureCount, grad, hess, hist] = [0, 1, 2, 3, 4, 5, 6, 7];
@@ -139,22 +140,17 @@ function histogramBody(unitHessian: boolean): number[] {
     ...get(g),
     ...fadd,
     ...storeF64(0),
-    ...(unitHessian
-      ? [...get(cell), ...get(cell), ...loadF64(8), ...f64(1), ...fadd, ...storeF64(8)]
-      : [
+    ...(unitHessian ? [] : [...get(cell), ...get(cell), ...loadF64(8), ...get(h), ...fadd, ...storeF64(8)]),
+    ...(counts
+      ? [
           ...get(cell),
           ...get(cell),
-          ...loadF64(8),
-          ...get(h),
-          ...fadd,
-          ...storeF64(8),
-          ...get(cell),
-          ...get(cell),
-          ...loadF64(16),
+          ...loadF64(cellBytes - 8),
           ...f64(1),
           ...fadd,
-          ...storeF64(16),
-        ]),
+          ...storeF64(cellBytes - 8),
+        ]
+      : []),
     // while (++f < featureCount)
     ...get(f),
     ...i32(1),
@@ -269,7 +265,7 @@ const UNROLL_FEATURES_UP_TO = 256;
  * feature's bin byte and histogram cells are reached through constant offsets, which saves the
  * loop's index arithmetic and branch (about a third of the work per cell).
  */
-function unrolledHistogramBody(unitHessian: boolean, featureCount: number): number[] {
+function unrolledHistogramBody(unitHessian: boolean, counts: boolean, featureCount: number): number[] {
   const [bins, rows, start, stop, count, grad, hess, hist] = [0, 1, 2, 3, 4, 5, 6, 7];
   const [i, row, base, cell, g, h] = [8, 9, 10, 11, 12, 13];
   const cellBytes = unitHessian ? 16 : 24;
@@ -292,15 +288,19 @@ function unrolledHistogramBody(unitHessian: boolean, featureCount: number): numb
       ...get(g),
       ...fadd,
       ...storeF64(at),
-      ...get(cell),
-      ...get(cell),
-      ...loadF64(at + 8),
-      ...(unitHessian ? f64(1) : get(h)),
-      ...fadd,
-      ...storeF64(at + 8),
       ...(unitHessian
         ? []
-        : [...get(cell), ...get(cell), ...loadF64(at + 16), ...f64(1), ...fadd, ...storeF64(at + 16)]),
+        : [...get(cell), ...get(cell), ...loadF64(at + 8), ...get(h), ...fadd, ...storeF64(at + 8)]),
+      ...(counts
+        ? [
+            ...get(cell),
+            ...get(cell),
+            ...loadF64(at + cellBytes - 8),
+            ...f64(1),
+            ...fadd,
+            ...storeF64(at + cellBytes - 8),
+          ]
+        : []),
     );
   }
   return [
@@ -354,10 +354,16 @@ function unrolledHistogramBody(unitHessian: boolean, featureCount: number): numb
 function moduleBytes(featureCount: number): Uint8Array {
   const histogramType = [0x60, ...vector(new Array(8).fill([I32])), ...vector([])];
   const partitionType = [0x60, ...vector(new Array(7).fill([I32])), ...vector([[I32]])];
-  const histogram = featureCount <= UNROLL_FEATURES_UP_TO ? unrolledHistogramBody : null;
+  const histogram = (unitHessian: boolean, counts: boolean) =>
+    featureCount <= UNROLL_FEATURES_UP_TO
+      ? unrolledHistogramBody(unitHessian, counts, featureCount)
+      : histogramBody(unitHessian, counts);
+  // In the order of HISTOGRAM_KERNELS, then partition.
   const bodies = [
-    histogram ? histogram(false, featureCount) : histogramBody(false),
-    histogram ? histogram(true, featureCount) : histogramBody(true),
+    histogram(false, true),
+    histogram(true, true),
+    histogram(false, false),
+    histogram(true, false),
     partitionBody(),
   ];
   return Uint8Array.from([
@@ -375,40 +381,48 @@ function moduleBytes(featureCount: number): Uint8Array {
       2,
       vector([[...name("env"), ...name("memory"), 0x02, 0x03, ...uleb(1), ...uleb(WASM_MAX_PAGES)]]),
     ),
-    ...section(3, vector([[0], [0], [1]])),
+    ...section(3, vector([[0], [0], [0], [0], [1]])),
     ...section(
       7,
       vector([
-        [...name("histogram"), 0x00, 0],
-        [...name("histogramUnitHessian"), 0x00, 1],
-        [...name("partition"), 0x00, 2],
+        ...HISTOGRAM_KERNELS.map((kernel, index) => [...name(kernel), 0x00, index]),
+        [...name("partition"), 0x00, HISTOGRAM_KERNELS.length],
       ]),
     ),
     ...section(10, vector(bodies.map((body) => [...uleb(body.length), ...body]))),
   ]);
 }
 
-export interface GbdtKernels {
-  histogram(
-    bins: number,
-    rows: number,
-    start: number,
-    end: number,
-    featureCount: number,
-    grad: number,
-    hess: number,
-    hist: number,
-  ): void;
-  histogramUnitHessian(
-    bins: number,
-    rows: number,
-    start: number,
-    end: number,
-    featureCount: number,
-    grad: number,
-    hess: number,
-    hist: number,
-  ): void;
+/**
+ * The histogram kernels by index: with hessians or unit hessians (cells of gradient, hessian,
+ * count or of gradient, count), and with or without counting rows (the root's counts are the same
+ * in every tree, so after the first tree they are copied in rather than counted again).
+ */
+export const HISTOGRAM_KERNELS = [
+  "histogram",
+  "histogramUnitHessian",
+  "histogramNoCount",
+  "histogramUnitHessianNoCount",
+] as const;
+export type HistogramKernel = (typeof HISTOGRAM_KERNELS)[number];
+
+/** The index into HISTOGRAM_KERNELS of the kernel for these cells. */
+export function histogramKernelIndex(unitHessian: boolean, counts: boolean): number {
+  return (unitHessian ? 1 : 0) + (counts ? 0 : 2);
+}
+
+export type HistogramFunction = (
+  bins: number,
+  rows: number,
+  start: number,
+  end: number,
+  featureCount: number,
+  grad: number,
+  hess: number,
+  hist: number,
+) => void;
+
+export interface GbdtKernels extends Record<HistogramKernel, HistogramFunction> {
   partition(
     column: number,
     rows: number,
