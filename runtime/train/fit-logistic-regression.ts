@@ -155,11 +155,14 @@ function binaryNewton(
     let t = 1;
     let fNext = Number.POSITIVE_INFINITY;
     let accepted = false;
+    // The full step is tried with the Hessian computed in the same pass (it is almost always
+    // accepted); shorter steps are tried on value and gradient only, then the Hessian is computed.
     for (let tries = 0; tries < 50; tries++) {
       for (let i = 0; i < size; i++) candidate[i] = theta[i]! + t * step[i]!;
-      fNext = binaryPass(x, rows, cols, y, lambda, candidate, gNext, hNext);
+      fNext = binaryPass(x, rows, cols, y, lambda, candidate, gNext, tries === 0 ? hNext : undefined);
       if (fNext <= f + 1e-4 * t * slope || (fNext <= f + 1e-14 * Math.abs(f) && norm(gNext) < gNorm)) {
         accepted = true;
+        if (tries > 0) binaryPass(x, rows, cols, y, lambda, candidate, gNext, hNext);
         break;
       }
       t *= 0.5;
