@@ -213,7 +213,9 @@ describe("large nodes and memory limits", () => {
       expect(tree.feature).toEqual(other.feature);
       expect(tree.thresholdBin).toEqual(other.thresholdBin);
       expect(tree.missingLeft).toEqual(other.missingLeft);
-      tree.value.forEach((v, i) => expect(v).toBeCloseTo(other.value[i]!, 9));
+      tree.value.forEach((v, i) => {
+        expect(v).toBeCloseTo(other.value[i]!, 9);
+      });
     });
   });
 
