@@ -29,8 +29,7 @@
  * here can fail a request.
  */
 import { randomBytes } from "node:crypto";
-import { promisify } from "node:util";
-import { gzip as gzipCallback, type ZlibOptions, constants as zlibConstants } from "node:zlib";
+import { createGzip, type Gzip, constants as zlibConstants } from "node:zlib";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ObjectStore } from "../store/object-store.js";
@@ -38,7 +37,27 @@ import type { DecodedInput } from "./infer-request.js";
 import type { ModelOutputs } from "./loaded-model.js";
 import { elementsPerRow } from "./tensor-rows.js";
 
-const gzip = promisify<string, ZlibOptions, Buffer>(gzipCallback);
+/** A log object being filled: rows flow through its gzip stream until the flush ends it. */
+interface OpenObject {
+  firstTs: number;
+  rows: number;
+  gzip: Gzip;
+  /** The whole gzip member, once the stream has ended. */
+  compressed: Promise<Uint8Array>;
+}
+
+function openObject(firstTs: number): OpenObject {
+  const gzip = createGzip({ level: zlibConstants.Z_BEST_SPEED });
+  const chunks: Buffer[] = [];
+  gzip.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const compressed = new Promise<Uint8Array>((resolve, reject) => {
+    gzip.once("end", () => resolve(Buffer.concat(chunks)));
+    gzip.once("error", reject);
+  });
+  // A stream error surfaces when the object is written; never as an unhandled rejection.
+  compressed.catch(() => {});
+  return { firstTs, rows: 0, gzip, compressed };
+}
 
 /** One line of a prediction log object. */
 export interface PredictionRow {
@@ -86,8 +105,8 @@ export class PredictionLog {
   /** Entries appended since the last turn of the event loop, not yet serialized. */
   #fresh: PredictionLogEntry[] = [];
   #serializeScheduled = false;
-  /** Serialized rows waiting for a flush, by `<model>/<day>`. */
-  #pending = new Map<string, { firstTs: number; texts: string[]; rows: number }>();
+  /** Rows waiting for a flush, by `<model>/<day>`, already flowing through gzip. */
+  #pending = new Map<string, OpenObject>();
   #pendingRows = 0;
   #heldRows = 0;
   readonly #writes = new Set<Promise<void>>();
@@ -136,17 +155,21 @@ export class PredictionLog {
     const fresh = this.#fresh;
     if (fresh.length === 0) return;
     this.#fresh = [];
+    // One text per object for this turn, handed to its gzip stream (compressed on the thread pool),
+    // so what stays in memory until the flush is compressed bytes, not strings.
+    const texts = new Map<OpenObject, string>();
     for (const entry of fresh) {
       const key = `${entry.model}/${isoTime(entry.ts).slice(0, 10)}`;
-      let group = this.#pending.get(key);
-      if (group === undefined) {
-        group = { firstTs: entry.ts, texts: [], rows: 0 };
-        this.#pending.set(key, group);
+      let object = this.#pending.get(key);
+      if (object === undefined) {
+        object = openObject(entry.ts);
+        this.#pending.set(key, object);
       }
-      group.texts.push(serializeEntries([entry]));
-      group.rows += entry.rows;
+      texts.set(object, (texts.get(object) ?? "") + serializeEntries([entry]));
+      object.rows += entry.rows;
       this.#pendingRows += entry.rows;
     }
+    for (const [object, text] of texts) object.gzip.write(text);
     if (this.#pendingRows >= this.#options.maxRows) this.flush();
   }
 
@@ -158,8 +181,8 @@ export class PredictionLog {
     this.#pending = new Map();
     this.#pendingRows = 0;
     const started: Promise<void>[] = [];
-    for (const [prefix, group] of groups) {
-      const write = this.#write(prefix, group);
+    for (const [prefix, object] of groups) {
+      const write = this.#write(prefix, object);
       this.#writes.add(write);
       void write.finally(() => this.#writes.delete(write));
       started.push(write);
@@ -177,15 +200,16 @@ export class PredictionLog {
     while (this.#writes.size > 0) await Promise.all([...this.#writes]);
   }
 
-  async #write(prefix: string, group: { firstTs: number; texts: string[]; rows: number }): Promise<void> {
-    const rows = group.rows;
-    const first = new Date(group.firstTs).toISOString().replace(/[-:.]/g, "");
+  async #write(prefix: string, object: OpenObject): Promise<void> {
+    const rows = object.rows;
+    const first = new Date(object.firstTs).toISOString().replace(/[-:.]/g, "");
     const key = `predictions/${prefix}/${first}-${randomBytes(6).toString("hex")}.jsonl.gz`;
     let body: Uint8Array;
     try {
-      body = await gzip(group.texts.join(""), { level: zlibConstants.Z_BEST_SPEED });
+      object.gzip.end();
+      body = await object.compressed;
     } catch (error: unknown) {
-      this.#options.logger.warn(`prediction log: cannot encode ${rows} rows: ${errorMessage(error)}`);
+      this.#options.logger.warn(`prediction log: cannot compress ${rows} rows: ${errorMessage(error)}`);
       this.#drop(rows);
       return;
     }
