@@ -11,6 +11,7 @@ import { registerServeCommands } from "./commands/serve-commands.js";
 import { registerDriftCommand } from "./commands/drift-command.js";
 import { registerDoctorCommand } from "./commands/doctor-command.js";
 import { registerTrainCommands } from "./commands/train-commands.js";
+import { registerMonitorCommand } from "./commands/monitor-command.js";
 
 export function buildProgram(): Command {
   const program = new Command("kiln")
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerDriftCommand(program);
   registerDoctorCommand(program);
   registerTrainCommands(program);
+  registerMonitorCommand(program);
   return program;
 }
 
