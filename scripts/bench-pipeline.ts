@@ -108,6 +108,8 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 const nodeStart = median(Array.from({ length: 5 }, () => timed(process.execPath, ["-e", "0"], folder)));
+// The CLI's start alone (loading the bundle with every area's commands), to see what the run adds.
+const cliStart = median(Array.from({ length: 5 }, () => timed(process.execPath, [cli, "--version"], folder)));
 
 const dag10k = randomDag(10_000, 7);
 const big = project(dag10k);
@@ -140,7 +142,12 @@ for (const [name, kiln, make] of rows)
 process.stdout.write(
   `\nplanning 10,000 stages in process (load + validate + link + order): ${ms(median(inProcess))}\n`,
 );
-process.stdout.write(`node start alone (node -e 0): ${ms(nodeStart)}\n`);
+process.stdout.write(
+  `node start alone (node -e 0): ${ms(nodeStart)}; kiln CLI start alone (kiln --version): ${ms(cliStart)}\n`,
+);
+process.stdout.write(
+  `no-change re-run beyond the CLI's start: ${ms(median(cached.kiln) - cliStart)} for 1,000 stages\n`,
+);
 process.stdout.write(
   `\ntargets: full run within 1.5× of make (${ratio(median(full.kiln), median(full.make))}); ` +
     `cached re-run under 500 ms (${ms(median(cached.kiln))}); 10,000-stage planning under 1 s (${ms(median(inProcess))} in process; CLI ${ms(planCold)} first, ${ms(planWarm)} unchanged)\n`,
