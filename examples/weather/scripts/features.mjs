@@ -21,7 +21,9 @@ if (!input || !output) {
 const { split } = parse(readFileSync("params.yaml", "utf8"));
 for (const key of ["city", "train_until", "test_until"]) {
   if (typeof split?.[key] !== "string") {
-    console.error(`params.yaml: split.${key} must be a string (e.g. city: Seattle, train_until: "2013-12-31").`);
+    console.error(
+      `params.yaml: split.${key} must be a string (e.g. city: Seattle, train_until: "2013-12-31").`,
+    );
     process.exit(2);
   }
 }
@@ -34,15 +36,41 @@ if (header.join(",") !== expected.join(",")) {
   process.exit(1);
 }
 
-const SEASONS = ["winter", "winter", "spring", "spring", "spring", "summer", "summer", "summer", "autumn", "autumn", "autumn", "winter"];
-const columns = ["location", "date", "precipitation", "temp_max", "temp_min", "wind", "month", "temp_range", "season", "weather"];
+const SEASONS = [
+  "winter",
+  "winter",
+  "spring",
+  "spring",
+  "spring",
+  "summer",
+  "summer",
+  "summer",
+  "autumn",
+  "autumn",
+  "autumn",
+  "winter",
+];
+const columns = [
+  "location",
+  "date",
+  "precipitation",
+  "temp_max",
+  "temp_min",
+  "wind",
+  "month",
+  "temp_range",
+  "season",
+  "weather",
+];
 const out = { train: [], test: [], traffic: [] };
 lines.slice(1).forEach((line, index) => {
   const [location, date, precipitation, tempMax, tempMin, wind, weather] = line.split(",");
   const month = Number(date?.slice(5, 7));
   const numbers = [precipitation, tempMax, tempMin, wind].map(Number);
   if (!(month >= 1 && month <= 12) || numbers.some((n) => !Number.isFinite(n)) || !weather) {
-    console.error(`${input}:${index + 2}: expected a date (YYYY-MM-DD), four numbers and a weather label: '${line}'.`);
+    console.error(
+      `${input}:${index + 2}: expected a date (YYYY-MM-DD), four numbers and a weather label: '${line}'.`,
+    );
     process.exit(1);
   }
   const row = [
