@@ -143,7 +143,7 @@ async function lineageReference(
     }
     const file = await downloadDataset(store, digest, path, folder);
     try {
-      const table = await readTable(file, { schema, columns: Object.keys(schema) });
+      const table = await readTable(file, { schema });
       table.source = `${path} (sha256 ${digest.slice(0, 12)}, training data of ${record.name}@${record.version})`;
       return table;
     } catch (error: unknown) {
@@ -236,7 +236,7 @@ export async function monitorModel(deps: MonitorDeps, request: MonitorRequest): 
     reference =
       request.reference !== undefined
         ? await readTable(request.reference, { schema })
-        : await lineageReference(store, record, { ...schema, ...targetSchema(columns) }, folder, logger);
+        : await lineageReference(store, record, schema, folder, logger);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -289,9 +289,4 @@ export async function monitorModel(deps: MonitorDeps, request: MonitorRequest): 
   };
   if (performance !== undefined) result.performance = performance;
   return result;
-}
-
-function targetSchema(columns: ModelColumns): Schema {
-  if (columns.target === undefined || columns.task === undefined) return {};
-  return { [columns.target]: columns.task === "classification" ? "categorical" : "numeric" };
 }
