@@ -150,8 +150,8 @@ export function parsePipeline(text: string, file: string, options: LoadPipelineO
     const firstLine = yamlError.message.split("\n")[0] ?? yamlError.message;
     const lineText = text.split("\n")[(position.line ?? 1) - 1] ?? "";
     const hint = /[[{].*\$\{/.test(lineText)
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the hint shows kiln.yaml's ${…} syntax.
-      ? ' Inside [ ] or { }, quote values that contain ${…}, e.g. ["models/${item}.onnx"].'
+      ? // biome-ignore lint/suspicious/noTemplateCurlyInString: the hint shows kiln.yaml's ${…} syntax.
+        ' Inside [ ] or { }, quote values that contain ${…}, e.g. ["models/${item}.onnx"].'
       : "";
     throw new ConfigError(position, `not valid YAML: ${firstLine}${hint}`, { cause: yamlError });
   }
