@@ -16,17 +16,18 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse as parseCsv } from "csv-parse/sync";
+import { parse as parseYaml } from "yaml";
 import { errorMessage, NotFoundError } from "../runtime/errors.js";
-import type { Logger } from "../runtime/logger.js";
-import { driftReportJson } from "../runtime/monitor/drift-report-json.js";
+import { silentLogger } from "../runtime/logger.js";
+import { driftIssueTitle, renderDriftIssueBody } from "../runtime/monitor/drift-issue-body.js";
 import { type MonitorResult, monitorModel } from "../runtime/monitor/monitor-model.js";
-import { renderDriftHtml } from "../runtime/monitor/render-drift-html.js";
-import { renderDriftMarkdown } from "../runtime/monitor/render-drift-markdown.js";
+import { monitorResultJson } from "../runtime/monitor/monitor-result-json.js";
 import { resolveModel } from "../runtime/registry/resolve-model.js";
 import { openStore } from "../runtime/store/open-store.js";
 import {
@@ -53,14 +54,6 @@ const rawSource = join(repoRoot, "node_modules", "vega-datasets", "data", "weath
 const shown = (path: string) => relative(process.cwd(), path) || ".";
 const out = (text = "") => process.stdout.write(`${text}\n`);
 const detail = (text: string) => out(`      ${text}`);
-
-const demoLogger: Logger = {
-  debug() {},
-  info: (message) => detail(message),
-  warn: (message) => detail(`warning: ${message}`),
-  error: (message) => detail(`error: ${message}`),
-  group: (_name, fn) => fn(),
-};
 
 class StepFailure extends Error {
   constructor(
@@ -250,11 +243,16 @@ async function promote(version: string, accuracy: unknown): Promise<{ by: string
           echo: false,
         });
         const events =
-          history.code === 0 ? (JSON.parse(history.stdout) as { to?: string; by?: string }[]) : [];
-        const by = [...events].reverse().find((e) => e.to === "production")?.by ?? "unknown";
+          history.code === 0
+            ? (JSON.parse(history.stdout) as { kind?: string; to?: string; by?: string; at?: string }[])
+            : [];
+        const event = [...events]
+          .reverse()
+          .find((e) => e.kind === "stage" && e.to?.toLowerCase() === "production");
+        const by = event?.by ?? "unknown";
         return {
           value: { by, promoted: false },
-          note: `${model}@${version} is already in Production (approved by ${by}); nothing to do`,
+          note: `${model}@${version} is already in Production (approved by ${by}${event?.at ? ` at ${event.at}` : ""}); nothing to do`,
         };
       }
       const by = approver();
@@ -267,7 +265,7 @@ async function promote(version: string, accuracy: unknown): Promise<{ by: string
         "--by",
         by,
         "--reason",
-        `npm start demo: held-out accuracy ${formatMetric(accuracy)} on Seattle 2014`,
+        `npm start demo: held-out accuracy ${formatMetric(accuracy)}`,
         "--store",
         storeUrl,
       ];
@@ -358,10 +356,21 @@ async function replay(server: Server, runId: string): Promise<ReplayResult> {
       columns: true,
       skip_empty_lines: true,
     }) as Record<string, string>[];
+    // Segments by city, named with the years they cover.
+    const years = new Map<string, Set<string>>();
+    for (const values of records) {
+      const location = values.location ?? "?";
+      const seen = years.get(location) ?? new Set<string>();
+      seen.add((values.date ?? "").slice(0, 4));
+      years.set(location, seen);
+    }
+    const segmentOf = (location: string) => {
+      const span = [...(years.get(location) ?? [])].sort();
+      return `${location} ${span[0]}–${span.at(-1)}`;
+    };
     const rows: TrafficRow[] = records.map((values) => ({
       values,
-      segment:
-        values.location === "Seattle" ? "Seattle 2014–2015 (later period)" : `${values.location} 2012–2015`,
+      segment: segmentOf(values.location ?? "?"),
       label: values.weather ?? "",
     }));
     detail(`${rows.length} rows of ${shown(file)}, 16 rows a request, 8 requests in flight,`);
@@ -398,83 +407,117 @@ async function replay(server: Server, runId: string): Promise<ReplayResult> {
 }
 
 // ── 7 ──────────────────────────────────────────────────────────────────────────────────────────
+interface MonitorWindow {
+  since: Date;
+  until: Date;
+  labelsFile: string;
+  html: string;
+  markdown: string;
+  status: string;
+}
+
 async function monitor(
   server: Server,
   version: string,
   since: Date,
   traffic: ReplayResult,
-): Promise<{ result: MonitorResult; labelsFile: string }> {
+): Promise<MonitorWindow> {
   return step(7, "Monitor the logged traffic against the training data", async () => {
     detail("stopping the server (SIGTERM: it finishes in-flight requests and flushes the prediction log)");
     const code = await server.stop();
     if (code !== 0) throw new Error(`kiln serve exited with ${code} on SIGTERM`);
     await mkdir(reportDir, { recursive: true });
+    // The ground truth of the replayed rows, keyed like the prediction log, as labels arrive later.
     const labelsFile = join(reportDir, "labels.csv");
     await writeFile(
       labelsFile,
       `request_id,row,weather\n${traffic.labels.map((l) => `${l.request_id},${l.row},${l.weather}`).join("\n")}\n`,
     );
-    const store = await openStore(storeUrl, { env: process.env, cwd: project });
     const until = new Date(Date.now() + 1000);
-    detail(`window: ${since.toISOString()} → ${until.toISOString()} of ${storeUrl}/predictions/${model}/`);
-    const result = await monitorModel(
-      { store, logger: demoLogger },
-      {
-        model: `${model}@${version}`,
-        since,
-        until,
-        reference: join(project, "build/features/train.csv"),
-        labels: labelsFile,
-      },
-    );
-    detail(result.summary);
+    const html = join(reportDir, "drift-report.html");
+    const markdown = join(reportDir, "monitor-summary.md");
+    const args = [
+      "monitor",
+      `${model}@${version}`,
+      "--since",
+      since.toISOString(),
+      "--until",
+      until.toISOString(),
+      "--reference",
+      "build/features/train.csv",
+      "--labels",
+      relative(project, labelsFile),
+      "--html",
+      relative(project, html),
+      "--markdown",
+      relative(project, markdown),
+      "--store",
+      storeUrl,
+    ];
+    detail(`$ ${displayCommand(args)}`);
+    const run = await runKiln(args, { cwd: project });
+    // kiln monitor: 0 healthy, 1 drift; anything else is a failure.
+    if (run.code !== 0 && run.code !== 1) throw kilnFailed(args, run);
+    const status = run.code === 1 ? "drift" : "healthy";
     return {
-      value: { result, labelsFile },
-      note: `verdict: ${result.status} (${result.window.rows} logged rows)`,
+      value: { since, until, labelsFile, html, markdown, status },
+      note: `kiln monitor exited ${run.code}: ${status === "drift" ? "drift detected" : "healthy"}`,
     };
   });
 }
 
 // ── 8 ──────────────────────────────────────────────────────────────────────────────────────────
-function issueBody(
-  result: MonitorResult,
-  report: NonNullable<MonitorResult["report"]>,
-  htmlFile: string,
-): string {
-  return [
-    `# Drift: ${model} in production`,
-    "",
-    `${model}@${result.version}, window ${result.window.since} → ${result.window.until} (${result.window.rows} predictions).`,
-    `${result.summary}`,
-    "",
-    `HTML report: ${htmlFile}`,
-    "",
-    renderDriftMarkdown(report),
-    "",
-    "_Opened by `kiln monitor` (here: written by `npm start`, which does not talk to GitHub)._",
-    "",
-  ].join("\n");
-}
-
-async function writeReports(result: MonitorResult): Promise<{ html: string; issue: string; json: string }> {
-  return step(8, "Write the HTML drift report and the drift issue's body", async () => {
-    const report = result.report;
-    if (report === undefined) throw new Error(`no drift report: ${result.summary}`);
-    const html = join(reportDir, "drift-report.html");
+async function writeIssue(
+  version: string,
+  window: MonitorWindow,
+): Promise<{ result: MonitorResult; issue: string; json: string }> {
+  return step(8, "Write the drift issue the monitor workflow would open", async () => {
+    // The same window through the runtime, for the issue body the monitor action would post.
+    const store = await openStore(storeUrl, { env: process.env, cwd: project });
+    const result = await monitorModel(
+      { store, logger: silentLogger },
+      {
+        model: `${model}@${version}`,
+        since: window.since,
+        until: window.until,
+        reference: join(project, "build/features/train.csv"),
+        labels: window.labelsFile,
+      },
+    );
     const issue = join(reportDir, "drift-issue.md");
-    const json = join(reportDir, "drift-report.json");
-    await writeFile(html, renderDriftHtml(report));
-    await writeFile(issue, issueBody(result, report, shown(html)));
-    await writeFile(json, `${JSON.stringify({ ...result, report: driftReportJson(report) }, null, 2)}\n`);
-    for (const file of [html, issue, json]) detail(shown(file));
+    const json = join(reportDir, "monitor-result.json");
+    const key = { model, environment: "production" };
+    const body = renderDriftIssueBody(
+      { key, result, reportUrl: pathToFileURL(window.html).href, closeAfter: closeAfterRuns() },
+      {
+        healthyRuns: 0,
+        history: [{ until: result.window.until, driftShare: result.report?.driftShare ?? 0 }],
+      },
+    );
+    await writeFile(issue, `# ${driftIssueTitle(key)}\n\n${body}`);
+    await writeFile(json, `${JSON.stringify(monitorResultJson(result), null, 2)}\n`);
+    for (const file of [window.html, window.markdown, issue, json]) detail(shown(file));
     return {
-      value: { html, issue, json },
+      value: { result, issue, json },
       note:
         result.status === "drift"
-          ? "the monitor workflow would open (or update) this issue on GitHub"
+          ? `"${driftIssueTitle(key)}" would be opened (or updated) on GitHub`
           : "no drift: the monitor workflow would open no issue",
     };
   });
+}
+
+/** kiln.yaml's `monitor.close_after` (default 3). */
+function closeAfterRuns(): number {
+  try {
+    const config = parseYaml(readFileSync(join(project, "kiln.yaml"), "utf8")) as {
+      monitor?: { close_after?: unknown };
+    };
+    const value = config.monitor?.close_after;
+    return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : 3;
+  } catch {
+    return 3;
+  }
 }
 
 // ── 9 ──────────────────────────────────────────────────────────────────────────────────────────
@@ -487,7 +530,7 @@ function summary(options: {
   metrics: Record<string, unknown>;
   traffic: ReplayResult;
   result: MonitorResult;
-  files: { html: string; issue: string; json: string; labels: string };
+  files: { html: string; markdown: string; issue: string; json: string; labels: string };
   pid: number;
   totalMs: number;
 }): void {
@@ -515,7 +558,7 @@ function summary(options: {
   );
   const m = options.metrics;
   out(
-    `  Held-out (Seattle 2014): accuracy ${formatMetric(m.accuracy)}, macro F1 ${formatMetric(m.f1_macro)}, ROC AUC ${formatMetric(m.roc_auc)}, log loss ${formatMetric(m.log_loss)}`,
+    `  Held-out period (build/features/test.csv): accuracy ${formatMetric(m.accuracy)}, macro F1 ${formatMetric(m.f1_macro)}, ROC AUC ${formatMetric(m.roc_auc)}, log loss ${formatMetric(m.log_loss)}`,
   );
   out();
   out("  Served traffic");
@@ -568,7 +611,8 @@ function summary(options: {
         ["prediction log", `${shown(storeDir)}/predictions/${model}/`],
         ["HTML drift report", shown(options.files.html)],
         ["drift issue body", shown(options.files.issue)],
-        ["drift report JSON", shown(options.files.json)],
+        ["monitor summary", shown(options.files.markdown)],
+        ["monitor result JSON", shown(options.files.json)],
         ["labels of the traffic", shown(options.files.labels)],
       ],
     ),
@@ -588,8 +632,8 @@ async function main(): Promise<void> {
   // The prediction log is read back from a little before the first request of this run.
   const since = new Date(Date.now() - 1000);
   const traffic = await replay(server, `demo-${since.getTime().toString(36)}`);
-  const { result, labelsFile } = await monitor(server, version, since, traffic);
-  const files = await writeReports(result);
+  const window = await monitor(server, version, since, traffic);
+  const { result, issue, json } = await writeIssue(version, window);
   summary({
     stages,
     cached,
@@ -599,7 +643,7 @@ async function main(): Promise<void> {
     metrics,
     traffic,
     result,
-    files: { ...files, labels: labelsFile },
+    files: { html: window.html, markdown: window.markdown, issue, json, labels: window.labelsFile },
     pid: server.pid,
     totalMs: performance.now() - started,
   });
