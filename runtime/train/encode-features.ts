@@ -45,6 +45,12 @@ export function encodeFeaturesFloat64(
   return { matrix, rows: table.rowCount, cols, layout };
 }
 
+/** Rows encoded per block: a block of the matrix stays in cache while every feature writes into it. */
+const blockRows = 2048;
+
+/** Writes one feature's columns for rows [start, end) of the matrix. */
+type FeatureWriter = (start: number, end: number) => void;
+
 function encodeInto(
   target: Float32Array | Float64Array,
   table: Table,
@@ -55,23 +61,28 @@ function encodeInto(
   const cols = featureMatrixWidth(preprocessing);
   const rowStride = layout === "row-major" ? cols : 1;
   const colStride = layout === "row-major" ? 1 : rows;
+  const writers: FeatureWriter[] = [];
   let offset = 0;
   for (const feature of preprocessing.features) {
     const column = findColumn(table, feature.name, "feature column");
+    const base = offset * colStride;
     if (feature.kind === "categorical") {
       const index = categoryIndex(column, feature);
       if (feature.encoding === "one-hot") {
-        for (let r = 0; r < rows; r++) {
-          const k = index(r);
-          if (k >= 0) target[r * rowStride + (offset + k) * colStride] = 1;
-        }
+        writers.push((start, end) => {
+          for (let r = start; r < end; r++) {
+            const k = index(r);
+            if (k >= 0) target[r * rowStride + base + k * colStride] = 1;
+          }
+        });
         offset += feature.categories.length;
       } else {
-        const base = offset * colStride;
-        for (let r = 0; r < rows; r++) {
-          const k = index(r);
-          target[r * rowStride + base] = k >= 0 ? k : Number.NaN;
-        }
+        writers.push((start, end) => {
+          for (let r = start; r < end; r++) {
+            const k = index(r);
+            target[r * rowStride + base] = k >= 0 ? k : Number.NaN;
+          }
+        });
         offset += 1;
       }
       continue;
@@ -86,14 +97,20 @@ function encodeInto(
     const values = column.values;
     const impute = feature.impute === null ? Number.NaN : feature.impute;
     const { center, scale } = feature;
-    const base = offset * colStride;
     const identity = center === 0 && scale === 1;
-    for (let r = 0; r < rows; r++) {
-      let x = Math.fround(values[r]!);
-      if (Number.isNaN(x)) x = impute;
-      target[r * rowStride + base] = identity ? x : (x - center) / scale;
-    }
+    writers.push((start, end) => {
+      for (let r = start; r < end; r++) {
+        let x = Math.fround(values[r]!);
+        if (Number.isNaN(x)) x = impute;
+        target[r * rowStride + base] = identity ? x : (x - center) / scale;
+      }
+    });
     offset += 1;
+  }
+  const step = layout === "row-major" ? blockRows : rows;
+  for (let start = 0; start < rows; start += step) {
+    const end = Math.min(rows, start + step);
+    for (const write of writers) write(start, end);
   }
 }
 

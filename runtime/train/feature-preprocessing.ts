@@ -66,13 +66,16 @@ export function fitPreprocessing(
       const column = findColumn(table, name, "feature column");
       if (column.kind === "categorical") {
         const seen = new Uint8Array(column.categories.length);
-        for (const code of column.codes) if (code >= 0) seen[code] = 1;
+        const codes = column.codes;
+        for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) seen[codes[i]!] = 1;
         const categories = column.categories.filter((_, i) => seen[i] === 1);
         return { name, kind: "categorical", encoding, categories };
       }
+      const values = column.values;
       let sum = 0;
       let count = 0;
-      for (const v of column.values) {
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i]!;
         if (!Number.isNaN(v)) {
           sum += v;
           count++;
@@ -87,7 +90,10 @@ export function fitPreprocessing(
       }
       const mean = count === 0 ? 0 : sum / count;
       let squares = 0;
-      for (const v of column.values) if (!Number.isNaN(v)) squares += (v - mean) * (v - mean);
+      for (let i = 0; i < values.length; i++) {
+        const d = values[i]! - mean;
+        if (!Number.isNaN(d)) squares += d * d;
+      }
       const std = count === 0 ? 0 : Math.sqrt(squares / count);
       return {
         name,

@@ -36,6 +36,11 @@ export function splitRows(rowCount: number, fraction: number, seed: number, sour
       { hint: "Add rows or lower --validation (0 trains on every row and skips evaluation)." },
     );
   }
+  if (held === 0) {
+    const all = new Uint32Array(rowCount);
+    for (let i = 0; i < rowCount; i++) all[i] = i;
+    return { train: all, validation: new Uint32Array(0) };
+  }
   const order = new Uint32Array(rowCount);
   for (let i = 0; i < rowCount; i++) order[i] = i;
   const random = seededRandom(seed);
