@@ -7,6 +7,7 @@ import { promoteOnRegistration } from "../../runtime/promotion/promote-on-regist
 import type { PromotionGitHubPort } from "../../runtime/promotion/promotion-github-port.js";
 import { promotionCheckName, publishPromotionCheck } from "../../runtime/promotion/review-promotion.js";
 import type { ObjectStore } from "../../runtime/store/object-store.js";
+import { driftCommandsFor } from "./handlers/drift-commands.js";
 import { probotLogger } from "./probot-logger.js";
 import { restOctokit } from "./rest-octokit.js";
 
@@ -134,7 +135,7 @@ export function kilnApp(options: KilnAppOptions): ApplicationFunction {
             issueNumber: issue.number,
             url: comment.html_url,
           },
-          options.commands ?? kilnCommands,
+          { ...(options.commands ?? kilnCommands), ...driftCommandsFor(context, options.serverUrl) },
         );
       }),
     );

@@ -29,6 +29,7 @@ const toFacts = (data: IssueData): DriftIssueFacts => ({
 export function createOctokitDriftIssuePort(octokit: Octokit, repository: Repository): DriftIssuePort {
   const { owner, repo } = repository;
   const name = `${owner}/${repo}`;
+  let defaultBranch: string | undefined;
   return {
     repository: name,
 
@@ -99,6 +100,23 @@ export function createOctokitDriftIssuePort(octokit: Octokit, repository: Reposi
         octokit.rest.issues.createComment({ owner, repo, issue_number: number, body }),
       );
       return { url: data.html_url };
+    },
+
+    async defaultBranch() {
+      if (defaultBranch === undefined) {
+        const { data } = await callGitHub(() => octokit.rest.repos.get({ owner, repo }));
+        defaultBranch = data.default_branch;
+      }
+      return defaultBranch;
+    },
+
+    async dispatchWorkflow(workflow, ref) {
+      await callGitHub(
+        () => octokit.rest.actions.createWorkflowDispatch({ owner, repo, workflow_id: workflow, ref }),
+        {
+          notFound: `${name} has no workflow '${workflow}' in .github/workflows on ${ref} (or it has no workflow_dispatch trigger).`,
+        },
+      );
     },
   };
 }

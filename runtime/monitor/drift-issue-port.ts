@@ -28,4 +28,7 @@ export interface DriftIssuePort {
     change: { body?: string; labels?: string[]; state?: "open" | "closed" },
   ): Promise<void>;
   comment(number: number, body: string): Promise<{ url: string }>;
+  defaultBranch(): Promise<string>;
+  /** Start a `workflow_dispatch` run of `workflow` (a file name in .github/workflows, or an id) on `ref`. */
+  dispatchWorkflow(workflow: string, ref: string): Promise<void>;
 }
