@@ -34,16 +34,17 @@ export interface Assessment {
 /** The stage key: what it runs, the content of its deps, its params, its declared env, Kiln's format. */
 export function stageKey(entry: Omit<LockedStage, "key" | "outs">, stage: Stage): string {
   return sha256(
-    stableJson({
-      format: formatVersion,
-      cmd: entry.cmd,
-      uses: entry.uses,
-      with: entry.with,
-      deps: entry.deps.map((d) => [d.path, d.digest]),
-      params: entry.params,
-      env: entry.env,
-      outs: stage.outs.map((o) => [o.path, o.cache]),
-    }),
+    // Fixed positions for Kiln's own fields; key order normalised only in the user's maps.
+    JSON.stringify([
+      formatVersion,
+      entry.cmd ?? null,
+      entry.uses ?? null,
+      stableJson(entry.with ?? null),
+      entry.deps.map((d) => [d.path, d.digest]),
+      stableJson(entry.params),
+      stableJson(entry.env),
+      stage.outs.map((o) => [o.path, o.cache]),
+    ]),
   );
 }
 

@@ -471,6 +471,11 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunSumma
   const ordered = selected.map((s) => results.get(s.name) as StageResult);
   let lockWritten = false;
   if (!options.dry) {
+    // A run where every stage was up to date and kept its entry leaves kiln.lock as it was.
+    const unchanged =
+      ordered.every(
+        (r) => r.status === StageStatus.upToDate && entries.get(r.name) === lock.stages[r.name],
+      ) && Object.keys(lock.stages).every((name) => pipeline.stages.has(name));
     for (const result of ordered) {
       const entry = entries.get(result.name);
       if (entry) lock.stages[result.name] = entry;
@@ -478,7 +483,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunSumma
         delete lock.stages[result.name];
     }
     for (const name of Object.keys(lock.stages)) if (!pipeline.stages.has(name)) delete lock.stages[name];
-    lockWritten = await writeLock(lockFile, lock, lockText);
+    lockWritten = unchanged ? false : await writeLock(lockFile, lock, lockText);
     await hashes.save(stateFile);
   }
   await reporter.end(ordered);

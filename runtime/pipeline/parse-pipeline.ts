@@ -1,0 +1,344 @@
+import { dirname, isAbsolute, join, normalize, resolve } from "node:path";
+import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } from "yaml";
+import { ConfigError, type SourcePosition } from "../errors.js";
+import type { BuiltinStage } from "./builtin-stage.js";
+import { displayPath } from "./display-path.js";
+import { parseDuration } from "./duration.js";
+import { interpolate } from "./interpolate.js";
+import { lookupBuiltinStage } from "./lookup-builtin-stage.js";
+import {
+  type Dep,
+  DepKind,
+  type ExpansionValues,
+  type ModelSpec,
+  type MonitorSpec,
+  type NeedRef,
+  type Out,
+  type ParamRef,
+  type Pipeline,
+  type RetryPolicy,
+  type Stage,
+} from "./pipeline.js";
+import { validateKilnConfig } from "./validate-kiln-config.js";
+import { type YamlPath, YamlSourceMap } from "./yaml-source-map.js";
+
+/** The raw shapes the schema guarantees. */
+type Duration = number | string;
+type RawRetries = number | { count: number; backoff?: Duration; max_delay?: Duration };
+type RawOut = string | { path: string; cache?: boolean };
+interface RawStage {
+  desc?: string;
+  cmd?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+  deps?: string[];
+  outs?: RawOut[];
+  params?: string[];
+  metrics?: string[];
+  needs?: string[];
+  env?: Record<string, string | number | boolean>;
+  timeout?: Duration;
+  retries?: RawRetries;
+  foreach?: unknown[] | Record<string, unknown>;
+  matrix?: Record<string, (string | number | boolean)[]>;
+  always_run?: boolean;
+  "runs-on"?: string | string[];
+}
+interface RawDefaults {
+  timeout?: Duration;
+  retries?: RawRetries;
+  env?: Record<string, string | number | boolean>;
+  "runs-on"?: string | string[];
+  params?: string;
+}
+interface RawConfig {
+  version?: 1;
+  defaults?: RawDefaults;
+  stages?: Record<string, RawStage>;
+  models?: Record<string, ModelSpec>;
+  monitor?: MonitorSpec;
+}
+
+export const defaultParamsFile = "params.yaml";
+const defaultRetry: RetryPolicy = { count: 0, backoffMs: 1000, maxDelayMs: 60_000 };
+
+export interface ParsePipelineOptions {
+  /** The built-in stages `uses:` may name (needed only when a stage has `uses:`). */
+  builtins?: Record<string, BuiltinStage> | undefined;
+}
+
+/** Parse kiln.yaml's text (the file name is used for positions and as the project folder). */
+export function parsePipeline(text: string, file: string, options: ParsePipelineOptions = {}): Pipeline {
+  const displayFile = displayPath(file);
+  const lineCounter = new LineCounter();
+  // yaml's own duplicate-key check is quadratic in a map's size; duplicateKeyError does it linearly.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const sourceMap = new YamlSourceMap(displayFile, document, lineCounter);
+  const [yamlError] = document.errors;
+  if (yamlError) {
+    const position = sourceMap.at(yamlError.pos[0]);
+    const firstLine = yamlError.message.split("\n")[0] ?? yamlError.message;
+    const lineText = text.split("\n")[(position.line ?? 1) - 1] ?? "";
+    const hint = /[[{].*\$\{/.test(lineText)
+      ? // biome-ignore lint/suspicious/noTemplateCurlyInString: the hint shows kiln.yaml's ${…} syntax.
+        ' Inside [ ] or { }, quote values that contain ${…}, e.g. ["models/${item}.onnx"].'
+      : "";
+    throw new ConfigError(position, `not valid YAML: ${firstLine}${hint}`, { cause: yamlError });
+  }
+  const duplicate = duplicateKeyError(document, sourceMap);
+  if (duplicate) throw duplicate;
+  const raw = (document.toJS() ?? {}) as unknown;
+  validateKilnConfig(raw, sourceMap);
+  const config = raw as RawConfig;
+  const root = dirname(resolve(file));
+  const builtins = options.builtins ?? {};
+  const defaults = config.defaults ?? {};
+  const stages = new Map<string, Stage>();
+  for (const [base, rawStage] of Object.entries(config.stages ?? {})) {
+    for (const stage of expandStage(base, rawStage, defaults, sourceMap, builtins)) {
+      const existing = stages.get(stage.name);
+      if (existing) {
+        throw new ConfigError(
+          stage.position,
+          `stage name '${stage.name}' is used twice after foreach/matrix expansion (also by '${existing.base}' at line ${existing.position.line}). Make the items or their labels distinct.`,
+        );
+      }
+      stages.set(stage.name, stage);
+    }
+  }
+  return { file: resolve(file), root, stages, models: config.models ?? {}, monitor: config.monitor };
+}
+
+function expansionsOf(base: string, raw: RawStage, sourceMap: YamlSourceMap): ExpansionValues[] | undefined {
+  const at = (field: string) => sourceMap.keyPosition(["stages", base, field]);
+  if (raw.foreach !== undefined && raw.matrix !== undefined) {
+    throw new ConfigError(at("matrix"), `stage '${base}' has both 'foreach' and 'matrix'; use one of them.`);
+  }
+  if (raw.foreach !== undefined) {
+    if (Array.isArray(raw.foreach)) {
+      return raw.foreach.map((item, index) => ({
+        label: item !== null && typeof item === "object" ? String(index) : String(item),
+        values: { item, key: index },
+      }));
+    }
+    return Object.entries(raw.foreach).map(([key, item]) => ({ label: key, values: { item, key } }));
+  }
+  if (raw.matrix !== undefined) {
+    let combinations: Record<string, unknown>[] = [{}];
+    for (const [name, values] of Object.entries(raw.matrix)) {
+      combinations = combinations.flatMap((combination) =>
+        values.map((value) => ({ ...combination, [name]: value })),
+      );
+    }
+    return combinations.map((combination) => ({
+      label: Object.values(combination).map(String).join("-"),
+      values: { matrix: combination },
+    }));
+  }
+  return undefined;
+}
+
+function expandStage(
+  base: string,
+  raw: RawStage,
+  defaults: RawDefaults,
+  sourceMap: YamlSourceMap,
+  builtins: Record<string, BuiltinStage>,
+): Stage[] {
+  const expansions = expansionsOf(base, raw, sourceMap);
+  if (expansions === undefined)
+    return [buildStage(base, base, undefined, raw, defaults, sourceMap, builtins)];
+  const { foreach: _foreach, matrix: _matrix, ...template } = raw;
+  return expansions.map((expansion) => {
+    const concrete: RawStage = {};
+    for (const [field, value] of Object.entries(template)) {
+      const position = sourceMap.valuePosition(["stages", base, field]);
+      (concrete as Record<string, unknown>)[field] = interpolate(value, expansion.values, position);
+    }
+    return buildStage(`${base}@${expansion.label}`, base, expansion, concrete, defaults, sourceMap, builtins);
+  });
+}
+
+function buildStage(
+  name: string,
+  base: string,
+  expansion: ExpansionValues | undefined,
+  raw: RawStage,
+  defaults: RawDefaults,
+  sourceMap: YamlSourceMap,
+  builtins: Record<string, BuiltinStage>,
+): Stage {
+  const path = (...rest: (string | number)[]): YamlPath => ["stages", base, ...rest];
+  const at = (...rest: (string | number)[]) => sourceMap.valuePosition(path(...rest));
+  const position = sourceMap.keyPosition(path());
+  const fieldPositions: Partial<Record<string, SourcePosition>> = {};
+  for (const field of Object.keys(raw)) fieldPositions[field] = sourceMap.keyPosition(path(field));
+
+  if (raw.cmd !== undefined && raw.uses !== undefined) {
+    throw new ConfigError(
+      sourceMap.keyPosition(path("uses")),
+      `stage '${base}' has both 'cmd' and 'uses'; a stage runs one or the other.`,
+    );
+  }
+  if (raw.cmd === undefined && raw.uses === undefined) {
+    throw new ConfigError(
+      position,
+      `stage '${base}' needs 'cmd' (a shell command) or 'uses' (a built-in stage such as kiln/fetch).`,
+    );
+  }
+  if (raw.with !== undefined && raw.uses === undefined) {
+    throw new ConfigError(
+      sourceMap.keyPosition(path("with")),
+      `stage '${base}' has 'with' but no 'uses'; 'with' sets a built-in stage's settings.`,
+    );
+  }
+
+  const deps: Dep[] = (raw.deps ?? []).map((dep, index) => ({
+    path: cleanPath(dep),
+    kind: depKind(dep),
+    position: at("deps", index),
+  }));
+  const outs: Out[] = (raw.outs ?? []).map((out, index) => {
+    const outPath = typeof out === "string" ? out : out.path;
+    const outPosition = at("outs", index);
+    checkInside(outPath, outPosition, "an out");
+    return {
+      path: cleanPath(outPath),
+      cache: typeof out === "string" ? true : out.cache !== false,
+      position: outPosition,
+    };
+  });
+  const metrics = (raw.metrics ?? []).map((m, index) => {
+    checkInside(m, at("metrics", index), "a metrics file");
+    return cleanPath(m);
+  });
+  if (raw.uses !== undefined) {
+    const builtin = lookupBuiltinStage(raw.uses, sourceMap.valuePosition(path("uses")), builtins);
+    const withPosition = sourceMap.keyPosition(path(raw.with === undefined ? "uses" : "with"));
+    const planned = builtin.plan({
+      with: raw.with ?? {},
+      stage: name,
+      file: withPosition.file,
+      ...(withPosition.line === undefined ? {} : { line: withPosition.line }),
+      ...(withPosition.column === undefined ? {} : { column: withPosition.column }),
+    });
+    for (const dep of planned.deps) {
+      if (!deps.some((d) => d.path === cleanPath(dep)))
+        deps.push({ path: cleanPath(dep), kind: depKind(dep), position: withPosition });
+    }
+    for (const out of planned.outs) {
+      if (!outs.some((o) => o.path === cleanPath(out)))
+        outs.push({ path: cleanPath(out), cache: true, position: withPosition });
+    }
+    for (const m of planned.metrics ?? []) if (!metrics.includes(cleanPath(m))) metrics.push(cleanPath(m));
+  }
+  // Metrics files are outs too (cached, restorable), as in DVC.
+  for (const [index, m] of metrics.entries()) {
+    if (!outs.some((o) => o.path === m))
+      outs.push({
+        path: m,
+        cache: true,
+        position: raw.metrics?.[index] === undefined ? position : at("metrics", index),
+      });
+  }
+  const paramsFile = defaults.params ?? defaultParamsFile;
+  const params: ParamRef[] = (raw.params ?? []).map((ref, index) =>
+    parseParamRef(ref, paramsFile, at("params", index)),
+  );
+  const needs: NeedRef[] = (raw.needs ?? []).map((stage, index) => ({ stage, position: at("needs", index) }));
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...defaults.env, ...raw.env })) env[k] = String(v);
+  const timeout = raw.timeout ?? defaults.timeout;
+  const alwaysRun = raw.always_run ?? false;
+  return {
+    name,
+    base,
+    expansion,
+    desc: raw.desc,
+    cmd: raw.cmd,
+    uses: raw.uses,
+    with: raw.with ?? {},
+    deps,
+    outs,
+    params,
+    metrics,
+    needs,
+    env,
+    timeoutMs: timeout === undefined ? undefined : parseDuration(timeout),
+    retry: retryPolicy(raw.retries ?? defaults.retries),
+    alwaysRun,
+    runsOn: raw["runs-on"] ?? defaults["runs-on"],
+    position,
+    fieldPositions,
+  };
+}
+
+function retryPolicy(raw: RawRetries | undefined): RetryPolicy {
+  if (raw === undefined) return defaultRetry;
+  if (typeof raw === "number") return { ...defaultRetry, count: raw };
+  return {
+    count: raw.count,
+    backoffMs: raw.backoff === undefined ? defaultRetry.backoffMs : parseDuration(raw.backoff),
+    maxDelayMs: raw.max_delay === undefined ? defaultRetry.maxDelayMs : parseDuration(raw.max_delay),
+  };
+}
+
+export function depKind(dep: string): Dep["kind"] {
+  if (/^(s3|store):\/\//.test(dep)) return DepKind.remote;
+  if (/[*?[\]{}]/.test(dep)) return DepKind.glob;
+  return DepKind.path;
+}
+
+function cleanPath(path: string): string {
+  if (/^(s3|store):\/\//.test(path)) return path;
+  const cleaned = normalize(path).replace(/\/+$/, "");
+  return cleaned === "" ? "." : cleaned;
+}
+
+function checkInside(path: string, position: SourcePosition, what: string): void {
+  const cleaned = normalize(path);
+  if (isAbsolute(cleaned) || cleaned === ".." || cleaned.startsWith("../") || /^(s3|store):\/\//.test(path)) {
+    throw new ConfigError(
+      position,
+      `'${path}' cannot be ${what}: outs and metrics are paths inside the project folder.`,
+    );
+  }
+}
+
+function parseParamRef(ref: string, defaultFile: string, position: SourcePosition): ParamRef {
+  const colon = ref.lastIndexOf(":");
+  if (colon === -1) return { file: defaultFile, key: ref, position };
+  const file = ref.slice(0, colon);
+  const key = ref.slice(colon + 1);
+  if (file === "")
+    throw new ConfigError(
+      position,
+      `params entry '${ref}' has no file before ':'; write 'params.yaml:${key}'.`,
+    );
+  return { file: join(file), key: key === "" ? undefined : key, position };
+}
+
+/** The first key written twice in one map, as a ConfigError at the second occurrence. */
+function duplicateKeyError(document: Document, sourceMap: YamlSourceMap): ConfigError | undefined {
+  let error: ConfigError | undefined;
+  visit(document, {
+    Map(_key, map) {
+      if (!isMap(map)) return undefined;
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const name = String(pair.key.value);
+        if (seen.has(name)) {
+          error = new ConfigError(
+            sourceMap.at(pair.key.range?.[0] ?? 0),
+            `not valid YAML: Map keys must be unique; '${name}' is given twice in the same map.`,
+          );
+          return visit.BREAK;
+        }
+        seen.add(name);
+      }
+      return undefined;
+    },
+  });
+  return error;
+}
