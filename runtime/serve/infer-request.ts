@@ -256,15 +256,6 @@ export function readTensorRequest(body: Record<string, unknown>, signature: Mode
         { field: `inputs[${i}].datatype` },
       );
     }
-    if (spec.datatype === "FP16") {
-      throw new RequestError(
-        400,
-        `inputs[${i}]: input '${name}' is FP16, which this server cannot accept as JSON.`,
-        {
-          field: `inputs[${i}].datatype`,
-        },
-      );
-    }
     const shape = entry.shape;
     let size = 1;
     let shapeOk = Array.isArray(shape);
@@ -382,15 +373,6 @@ export function readRecordsRequest(body: Record<string, unknown>, signature: Mod
         `instances: input '${spec.name}' has shape ${shapeText(spec.shape)}, which the records form cannot fill` +
           `${fixedBatch !== undefined ? ` with ${rows} instance(s)` : ""}; send the V2 tensor form ("inputs") instead.`,
         { field: "instances" },
-      );
-    }
-    if (spec.datatype === "FP16") {
-      throw new RequestError(
-        400,
-        `instances: input '${spec.name}' is FP16, which this server cannot accept as JSON.`,
-        {
-          field: "instances",
-        },
       );
     }
     const perRow = product(rowShape);

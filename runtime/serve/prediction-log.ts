@@ -33,6 +33,7 @@ import { createGzip, type Gzip, constants as zlibConstants } from "node:zlib";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ObjectStore } from "../store/object-store.js";
+import { fromHalfBits } from "./half-float.js";
 import type { DecodedInput } from "./infer-request.js";
 import type { ModelOutputs } from "./loaded-model.js";
 import { elementsPerRow } from "./tensor-rows.js";
@@ -284,7 +285,7 @@ interface Cut {
   perRow: number;
 }
 
-const ElementKind = { string: 0, bigint: 1, bool: 2, number: 3 } as const;
+const ElementKind = { string: 0, bigint: 1, bool: 2, number: 3, half: 4 } as const;
 type ElementKind = (typeof ElementKind)[keyof typeof ElementKind];
 
 function cutOf(
@@ -301,7 +302,9 @@ function cutOf(
       ? ElementKind.bigint
       : datatype === "BOOL"
         ? ElementKind.bool
-        : ElementKind.number;
+        : datatype === "FP16"
+          ? ElementKind.half
+          : ElementKind.number;
   return {
     key: `${jsonKey(name)}:`,
     kind,
@@ -348,6 +351,10 @@ function elementJson(kind: ElementKind, data: unknown, index: number): string {
     case ElementKind.bigint: {
       const v = (data as BigInt64Array)[index]!;
       return v >= -9007199254740991n && v <= 9007199254740991n ? String(v) : `"${v}"`;
+    }
+    case ElementKind.half: {
+      const v = fromHalfBits((data as Uint16Array)[index] ?? 0x7e00);
+      return Number.isFinite(v) ? String(v) : "null";
     }
     default: {
       const v = (data as ArrayLike<number>)[index];

@@ -5,7 +5,8 @@
  * JSON conventions of this server, per datatype:
  * - FP32, FP64: JSON numbers; `null` is accepted and means "missing" (NaN), which is how models
  *   trained by Kiln read a missing numeric feature. NaN outputs are written as `null`.
- * - FP16: rejected with 400; onnxruntime-node takes FP16 only as raw bits.
+ * - FP16: JSON numbers (and `null` for missing), rounded to the nearest half-precision value;
+ *   outputs are written back as numbers.
  * - INT8..INT32, UINT8..UINT32: JSON integers within the type's range.
  * - INT64, UINT64: JSON integers (within ±2^53) or decimal strings; outputs beyond ±2^53 come back
  *   as decimal strings so no digit is lost.
@@ -14,6 +15,7 @@
  */
 import type { Tensor } from "onnxruntime-node";
 import { TensorDatatype } from "../train/model-signature.js";
+import { fromHalfBits, toHalfBits } from "./half-float.js";
 
 export type OrtType = Tensor.Type;
 
@@ -101,6 +103,7 @@ const uint64Range = [0n, 2n ** 64n - 1n] as const;
 /** What a JSON value of `datatype` must look like, for error messages. */
 export function expectedValueText(datatype: TensorDatatype): string {
   switch (datatype) {
+    case TensorDatatype.FP16:
     case TensorDatatype.FP32:
     case TensorDatatype.FP64:
       return "a number or null (missing)";
@@ -113,8 +116,6 @@ export function expectedValueText(datatype: TensorDatatype): string {
       const [lo, hi] = datatype === TensorDatatype.INT64 ? int64Range : uint64Range;
       return `an integer from ${lo} to ${hi} (a number, or a decimal string)`;
     }
-    case TensorDatatype.FP16:
-      return "(FP16 is not accepted)";
     default: {
       const [lo, hi] = integerRanges[datatype];
       return `an integer from ${lo} to ${hi}`;
@@ -167,6 +168,14 @@ export function writeElement(
       return true;
     }
     case TensorDatatype.FP16:
+      if (typeof value === "number") {
+        (data as Uint16Array)[index] = toHalfBits(value);
+        return true;
+      }
+      if (value === null) {
+        (data as Uint16Array)[index] = 0x7e00; // NaN: missing
+        return true;
+      }
       return false;
     default: {
       const [lo, hi] = integerRanges[datatype];
@@ -211,5 +220,11 @@ export function toJsonElements(
 ): unknown[] {
   const values = toJsonValues(data, start, end);
   if (datatype === TensorDatatype.BOOL) return values.map((v) => v === 1);
+  if (datatype === TensorDatatype.FP16) {
+    return values.map((v) => {
+      const n = fromHalfBits(v as number);
+      return Number.isFinite(n) ? n : null;
+    });
+  }
   return values;
 }

@@ -271,11 +271,11 @@ describe.each([
     "inputs[1].data[0]: expected true or false, got 1.",
   ],
   [
-    "an FP16 input",
-    { inputs: [{ name: "h", datatype: "FP16", shape: [1, 1], data: [0.5] }] },
+    "a string in an FP16 input",
+    { inputs: [{ name: "h", datatype: "FP16", shape: [1, 1], data: ["0.5"] }] },
     half,
-    "inputs[0].datatype",
-    "input 'h' is FP16, which this server cannot accept as JSON",
+    "inputs[0].data[0]",
+    'inputs[0].data[0]: expected a number or null (missing), got "0.5".',
   ],
   [
     "records that are not an array",

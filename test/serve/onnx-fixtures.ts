@@ -5,7 +5,7 @@
 import onnxProto from "onnx-proto";
 
 const { onnx } = onnxProto;
-const { FLOAT, STRING, INT64, INT32, BOOL, DOUBLE } = onnx.TensorProto.DataType;
+const { FLOAT, STRING, INT64, INT32, BOOL, DOUBLE, FLOAT16 } = onnx.TensorProto.DataType;
 
 type Dim = number | "batch";
 
@@ -233,6 +233,22 @@ export function gatherModel(): Uint8Array {
     output: [valueInfo("v", FLOAT, ["batch", 1, 1])],
     initializer: [{ name: "table", dims: [3, 1], dataType: FLOAT, floatData: [10, 20, 30] }],
     node: [{ opType: "Gather", input: ["table", "i"], output: ["v"], attribute: [intAttribute("axis", 0)] }],
+  };
+  return encode(graph, {});
+}
+
+/** A half-precision model: `h` FP16 [-1, 1] → `y32` FP32 = 2h and `y16` FP16 = 2h. */
+export function halfModel(): Uint8Array {
+  const graph: onnxProto.onnx.IGraphProto = {
+    name: "half",
+    input: [valueInfo("h", FLOAT16, ["batch", 1])],
+    output: [valueInfo("y32", FLOAT, ["batch", 1]), valueInfo("y16", FLOAT16, ["batch", 1])],
+    initializer: [{ name: "two", dims: [1], dataType: FLOAT, floatData: [2] }],
+    node: [
+      { opType: "Cast", input: ["h"], output: ["h32"], attribute: [intAttribute("to", FLOAT)] },
+      { opType: "Mul", input: ["h32", "two"], output: ["y32"] },
+      { opType: "Cast", input: ["y32"], output: ["y16"], attribute: [intAttribute("to", FLOAT16)] },
+    ],
   };
   return encode(graph, {});
 }
