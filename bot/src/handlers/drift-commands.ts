@@ -1,7 +1,7 @@
 import type { Context } from "probot";
-import type { KilnCommand } from "../../../runtime/promotion/kiln-commands.js";
 import { driftCommands } from "../../../runtime/monitor/drift-issue-commands.js";
 import { createOctokitDriftIssuePort } from "../../../runtime/monitor/drift-issue-octokit-port.js";
+import type { KilnCommand } from "../../../runtime/promotion/kiln-commands.js";
 import { restOctokit } from "../rest-octokit.js";
 
 /** `/kiln retrain` and `/kiln snooze` for the repository of this event, over the event's client. */
