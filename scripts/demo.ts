@@ -51,9 +51,15 @@ const model = "weather";
 const rawKey = "datasets/noaa-weather/weather.csv";
 const rawSource = join(repoRoot, "node_modules", "vega-datasets", "data", "weather.csv");
 
-const shown = (path: string) => relative(process.cwd(), path) || ".";
+/** A path as the user can type it: relative to the current folder when inside it, else absolute. */
+const shown = (path: string) => {
+  const inside = relative(process.cwd(), path);
+  return inside === "" ? "." : inside.startsWith("..") ? path : inside;
+};
 const out = (text = "") => process.stdout.write(`${text}\n`);
 const detail = (text: string) => out(`      ${text}`);
+
+const totalSteps = 9;
 
 class StepFailure extends Error {
   constructor(
@@ -61,13 +67,12 @@ class StepFailure extends Error {
     readonly title: string,
     cause: unknown,
   ) {
-    super(`step ${step} (${title}) failed: ${errorMessage(cause)}`, { cause });
+    super(`step ${step}/${totalSteps} "${title}" failed: ${errorMessage(cause)}`, { cause });
     this.name = "StepFailure";
   }
 }
 
 const timings: { step: number; title: string; ms: number; note: string }[] = [];
-const totalSteps = 9;
 
 async function step<T>(
   n: number,
