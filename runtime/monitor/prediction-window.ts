@@ -104,6 +104,29 @@ function pushValue(
   builderFor(sink, name, column.kind, source).push(value, { row });
 }
 
+/** A builder's DataError (which knows only the window row) re-said at the object's key and line. */
+function atLine(error: unknown, key: string, line: number): unknown {
+  if (!(error instanceof DataError)) return error;
+  const prefix = [
+    error.file,
+    error.row === undefined ? undefined : `row ${error.row}`,
+    error.column === undefined ? undefined : `column '${error.column}'`,
+  ]
+    .filter((p) => p !== undefined)
+    .join(", ");
+  const message =
+    prefix !== "" && error.message.startsWith(`${prefix}: `)
+      ? error.message.slice(prefix.length + 2)
+      : error.message;
+  return new DataError(
+    { file: key, row: line, ...(error.column === undefined ? {} : { column: error.column }) },
+    message,
+    {
+      cause: error,
+    },
+  );
+}
+
 /**
  * Read the window. A line that is not a JSON object, or a value that does not fit the declared
  * kind, is a DataError naming the object key and line.
@@ -179,11 +202,23 @@ export async function readPredictionWindow(
           }
           if (ts < since || ts >= until) continue;
           const position = sink.rows + 1;
-          for (const column of request.inputs) {
-            pushValue(sink, column, column.name, row.inputs?.[column.name], info.key, position, undefined);
-          }
-          for (const column of request.outputs) {
-            pushValue(sink, column, column.name, row.outputs?.[column.name], info.key, position, outputNames);
+          try {
+            for (const column of request.inputs) {
+              pushValue(sink, column, column.name, row.inputs?.[column.name], info.key, position, undefined);
+            }
+            for (const column of request.outputs) {
+              pushValue(
+                sink,
+                column,
+                column.name,
+                row.outputs?.[column.name],
+                info.key,
+                position,
+                outputNames,
+              );
+            }
+          } catch (error: unknown) {
+            throw atLine(error, info.key, line);
           }
           sink.rows++;
           for (const builder of sink.builders.values()) builder.padTo(sink.rows);
