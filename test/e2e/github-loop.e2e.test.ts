@@ -1,0 +1,314 @@
+/**
+ * The whole loop on "GitHub": the stand-in (real Octokit, signed webhooks), a real S3 protocol
+ * server (moto, else s3rver), the real Probot app, and the committed Action bundles run as the
+ * runner runs them. A push trains and registers a model, the bot opens the promotion pull request,
+ * the gate counts only eligible approvals on the head commit, the merge promotes and deploys,
+ * `kiln serve` serves the new version, drifted traffic opens a drift issue and recovered traffic
+ * closes it. Each step asserts what a user sees on GitHub and what the store holds.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
+import { kilnApp } from "../../bot/src/app.js";
+import { createOctokit, type KilnOctokit } from "../../runtime/github/octokit-factory.js";
+import { silentLogger } from "../../runtime/logger.js";
+import type { ObjectStore } from "../../runtime/store/object-store.js";
+import { openStore } from "../../runtime/store/open-store.js";
+import { type GitHubStandIn, startGitHubStandIn } from "../support/github-stand-in/index.js";
+import type { CheckRunRecord } from "../support/github-stand-in/state.js";
+import { generateAppKeyPair, type RunningProbotApp, startProbotApp } from "../support/probot-harness.js";
+import { findMotoServer, type LocalS3, startMoto, startS3rver } from "../support/s3-harness.js";
+import { type LoopRow, loopCsv, loopRows } from "./loop-data.js";
+import { type BundledActionRun, runBundledAction } from "./run-bundled-action.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const owner = "octo-org";
+const model = "loop";
+const image = `ghcr.io/octo-org/kiln-serve:0.1.0@sha256:${"5e".repeat(32)}`;
+
+const policy = `promotion:
+  open_pull_request_on_register: production
+  stages:
+    production:
+      approvals: 2
+      approvers: [alice, bob]
+      require_default_branch: true
+      rules:
+        - { metric: accuracy, min: 0.8 }
+`;
+
+/** Everything the loop runs against; one per test case. */
+interface World {
+  s3: LocalS3;
+  store: ObjectStore;
+  github: GitHubStandIn;
+  bot: RunningProbotApp;
+  folder: string;
+  as: Record<string, KilnOctokit>;
+  /** The token a workflow's GITHUB_TOKEN would be. */
+  actionsToken: string;
+}
+
+async function startWorld(): Promise<World> {
+  const s3 = "reason" in findMotoServer() ? await startS3rver() : await startMoto();
+  const store = await openStore(s3.storeUrl, { env: s3.env, cwd: root });
+  const keys = generateAppKeyPair();
+  const github = await startGitHubStandIn({ app: { id: 11, slug: "kiln", publicKey: keys.publicKey } });
+  const bot = await startProbotApp(kilnApp({ openStore: async () => store }), {
+    standIn: github,
+    privateKey: keys.privateKey,
+  });
+  const as: Record<string, KilnOctokit> = {};
+  for (const login of ["erin", "alice", "bob", "mallory"]) {
+    const { token } = github.addUser(login, { permission: "write" });
+    as[login] = createOctokit({
+      token,
+      baseUrl: github.baseUrl,
+      env: {},
+      logger: silentLogger,
+      retry: false,
+      throttle: false,
+    });
+  }
+  const actionsToken = github.addUser("github-actions[bot]", { permission: "write", type: "Bot" }).token;
+  const folder = await mkdtemp(join(tmpdir(), "kiln-e2e-"));
+  return { s3, store, github, bot, folder, as, actionsToken };
+}
+
+async function stopWorld(world: World | undefined): Promise<void> {
+  if (world === undefined) return;
+  await world.bot.stop();
+  await world.github.stop();
+  await world.s3.stop();
+  await rm(world.folder, { recursive: true, force: true });
+}
+
+/** The project's files as committed: the fixture's kiln.yaml, seeded CSVs, the policy and registry file. */
+async function projectFiles(): Promise<Record<string, string>> {
+  return {
+    "README.md": "models\n",
+    "kiln.yaml": await readFile(join(root, "test", "e2e", "fixtures", "loop-project", "kiln.yaml"), "utf8"),
+    "data/train.csv": loopCsv(loopRows(300, 1)),
+    "data/test.csv": loopCsv(loopRows(100, 2)),
+    ".github/kiln.yml": policy,
+    [`registry/${model}.yaml`]: "staging: null\nproduction: null\n",
+  };
+}
+
+/** A checkout of the repository at a commit, as actions/checkout leaves it in GITHUB_WORKSPACE. */
+async function checkout(world: World, repo: string, sha: string, files: readonly string[]): Promise<string> {
+  const workspace = await mkdtemp(join(world.folder, "checkout-"));
+  for (const path of files) {
+    const text = world.github.readFile(owner, repo, path, sha);
+    if (text === undefined) throw new Error(`${path} is not in ${owner}/${repo} at ${sha}`);
+    await mkdir(dirname(join(workspace, path)), { recursive: true });
+    await writeFile(join(workspace, path), text);
+  }
+  return workspace;
+}
+
+function jobEnv(world: World, repo: string, sha: string, actor: string): Record<string, string> {
+  return {
+    ...world.s3.env,
+    GITHUB_API_URL: world.github.baseUrl,
+    GITHUB_SERVER_URL: "https://github.example",
+    GITHUB_REPOSITORY: `${owner}/${repo}`,
+    GITHUB_REPOSITORY_OWNER: owner,
+    GITHUB_SHA: sha,
+    GITHUB_REF: "refs/heads/main",
+    GITHUB_REF_NAME: "main",
+    GITHUB_ACTOR: actor,
+    GITHUB_RUN_ID: "4242",
+    GITHUB_RUN_ATTEMPT: "1",
+    GITHUB_WORKFLOW: "kiln",
+  };
+}
+
+/** The latest delivery of a kind, as the runner would put it in GITHUB_EVENT_PATH. */
+function lastDelivery(world: World, event: string): Record<string, unknown> {
+  const found = [...world.github.deliveries].reverse().find((d) => d.event === event);
+  if (found === undefined) throw new Error(`no ${event} delivery`);
+  return found.payload as Record<string, unknown>;
+}
+
+function promotionChecks(world: World, repo: string, sha: string): CheckRunRecord[] {
+  return [...world.github.repository(owner, repo).checkRuns.values()]
+    .filter((run) => run.headSha === sha && run.name === "kiln/promotion")
+    .sort((a, b) => b.id - a.id);
+}
+
+/** The newest `kiln/promotion` check on a commit, as a user reads it on the pull request. */
+function promotionCheck(world: World, repo: string, sha: string) {
+  const run = promotionChecks(world, repo, sha)[0];
+  if (run === undefined) throw new Error(`no kiln/promotion check on ${sha}`);
+  return {
+    conclusion: run.conclusion,
+    title: run.output.title ?? "",
+    text: `${run.output.title ?? ""}\n${run.output.summary ?? ""}\n${run.output.text ?? ""}`,
+  };
+}
+
+async function approve(world: World, repo: string, number: number, login: string): Promise<void> {
+  await world.as[login]!.rest.pulls.createReview({
+    owner,
+    repo,
+    pull_number: number,
+    event: "APPROVE",
+    body: "LGTM",
+  });
+  await world.github.waitForIdle();
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+async function storeText(store: ObjectStore, key: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await store.get(key)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function storeKeys(store: ObjectStore, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const info of store.list(prefix)) keys.push(info.key);
+  return keys;
+}
+
+function expectSucceeded(run: BundledActionRun): void {
+  expect(run.code, run.log).toBe(0);
+}
+
+/** The numbers of a metrics object, nested objects kept, strings and lists left out. */
+function numbersOnly(value: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === "number" && Number.isFinite(item)) kept[key] = item;
+    else if (item !== null && typeof item === "object" && !Array.isArray(item)) {
+      const inner = numbersOnly(item as Record<string, unknown>);
+      if (Object.keys(inner).length > 0) kept[key] = inner;
+    }
+  }
+  return kept;
+}
+
+/**
+ * Push → pipeline → register: the pipeline Action on the push, then the register Action as the
+ * workflow's next step. Returns the workspace the model was built in.
+ */
+async function pushAndRegister(world: World, repo: string, files: Record<string, string>) {
+  world.github.createRepo(owner, repo, { files: { "README.md": "models\n" } });
+  const pushed = world.github.push(owner, repo, "main", files, {
+    as: "erin",
+    message: "Train the loop model",
+  });
+  await world.github.waitForIdle();
+  const push = lastDelivery(world, "push");
+  const workspace = await checkout(world, repo, pushed.sha, Object.keys(files));
+  const env = jobEnv(world, repo, pushed.sha, "erin");
+  const pipeline = await runBundledAction("pipeline", {
+    inputs: { stage: "all", store: "", jobs: "", "working-directory": ".", "fail-fast": "false" },
+    env,
+    workspace,
+    eventName: "push",
+    event: push,
+  });
+  // Gap (reported): kiln/evaluate writes "task" (a string) and the confusion matrix (lists) into
+  // metrics.json, and the register Action accepts numbers only. A `run:` step between the two keeps
+  // the numbers, as scripts/demo.ts does.
+  const metrics = JSON.parse(await readFile(join(workspace, "build", "metrics.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
+  await writeFile(join(workspace, "build", "metrics.numbers.json"), JSON.stringify(numbersOnly(metrics)));
+  const register = await runBundledAction("register", {
+    inputs: {
+      name: model,
+      artifact: "build/model.onnx",
+      metrics: "build/metrics.numbers.json",
+      params: "",
+      bump: "",
+      datasets: "",
+      store: "",
+      release: "true",
+      "github-token": world.actionsToken,
+    },
+    env,
+    workspace,
+    eventName: "push",
+    event: push,
+  });
+  await world.github.waitForIdle();
+  return { workspace, pushSha: pushed.sha, pipeline, register };
+}
+
+describe("the loop on GitHub: push, register, promote through an approved pull request, deploy, serve, drift, recover", () => {
+  let world: World;
+  const repo = "models";
+  let workspace: string;
+  let pushSha: string;
+  let version: string;
+  let digest: string;
+  let promotion: { number: number; headSha: string };
+  let deploymentId: number;
+  let server: { child: ChildProcess; url: string; output: () => string } | undefined;
+  let issueNumber: number;
+
+  beforeAll(async () => {
+    world = await startWorld();
+  }, 60_000);
+  afterAll(async () => {
+    if (server !== undefined && server.child.exitCode === null) server.child.kill("SIGTERM");
+    expect(world.github.serverErrors).toEqual([]);
+    await stopWorld(world);
+  });
+
+  it("1. a push runs the pipeline Action, and the register step publishes the release and the store record", async () => {
+    const run = await pushAndRegister(world, repo, await projectFiles());
+    ({ workspace, pushSha } = run);
+    expectSucceeded(run.pipeline);
+    expect(JSON.parse(run.pipeline.outputs.ran ?? "[]")).toEqual(["train", "evaluate"]);
+    expect(JSON.parse(run.pipeline.outputs.failed ?? "[]")).toEqual([]);
+    expectSucceeded(run.register);
+    const bytes = await readFile(join(workspace, "build", "model.onnx"));
+    const metrics = JSON.parse(await readFile(join(workspace, "build", "metrics.json"), "utf8")) as {
+      accuracy: number;
+    };
+    digest = sha256(bytes);
+    version = run.register.outputs.version ?? "";
+    expect(version).toBe("1.0.0");
+    expect(run.register.outputs.digest).toBe(digest);
+    expect(run.register.outputs.created).toBe("true");
+
+    // On GitHub: the release <model>@v1.0.0 at the pushed commit, with the model and its record, the card as body.
+    const state = world.github.repository(owner, repo);
+    const releases = [...state.releases.values()];
+    expect(releases.map((r) => r.tagName)).toEqual([`${model}@v1.0.0`]);
+    const release = releases[0]!;
+    expect(world.github.refSha(owner, repo, `refs/tags/${model}@v1.0.0`)).toBe(pushSha);
+    expect(release.body).toContain(`# ${model}@1.0.0`);
+    expect(release.body).toContain("accuracy");
+    expect(release.body).toContain(String(metrics.accuracy));
+    expect(release.body).toContain(pushSha.slice(0, 7));
+    const assets = [...state.assets.values()].filter((a) => a.releaseId === release.id);
+    expect(assets.map((a) => a.name).sort()).toEqual(["kiln-model.json", "model.onnx"]);
+    const downloaded = await fetch(
+      `${world.github.baseUrl}/_downloads/assets/${assets.find((a) => a.name === "model.onnx")!.id}`,
+    );
+    expect(sha256(new Uint8Array(await downloaded.arrayBuffer()))).toBe(digest);
+
+    // In the store: the version record, pointing at the artifact by digest, with the commit in its lineage.
+    const record = JSON.parse(await storeText(world.store, `models/${model}/versions/1.0.0.json`)) as {
+      artifact: { sha256: string };
+      metrics: { accuracy: number };
+      lineage: { commit: string; branch: string };
+    };
+    expect(record.artifact.sha256).toBe(digest);
+    expect(record.metrics.accuracy).toBe(metrics.accuracy);
+    expect(record.lineage).toMatchObject({ commit: pushSha, branch: "main" });
+  });
+});
