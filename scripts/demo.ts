@@ -401,6 +401,13 @@ async function replay(server: Server, runId: string): Promise<ReplayResult> {
       detail(
         `${s.segment}: ${s.rows} rows, accuracy ${formatMetric(s.correct / s.rows)} (the labels are known here)`,
       );
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const served = metrics
+      .split("\n")
+      .filter(
+        (line) => line.startsWith(`kiln_requests_total{model="${model}"`) && line.includes('status="200"'),
+      );
+    for (const line of served) detail(`GET /metrics: ${line}`);
     const sorted = [...result.latenciesMs].sort((a, b) => a - b);
     const p50 = sorted[Math.floor(sorted.length * 0.5)] ?? 0;
     const p99 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0;
