@@ -56,6 +56,11 @@ export function createOctokitPromotionPort(octokit: Octokit, repository: Reposit
   const { owner, repo } = repository;
   const name = `${owner}/${repo}`;
   let defaultBranch: string | undefined;
+  /** The sha of a ref, read through matching-refs: absence is an empty list, not a 404 logged as an error. */
+  const exactRef = async (ref: string): Promise<string | undefined> => {
+    const { data } = await callGitHub(() => octokit.rest.git.listMatchingRefs({ owner, repo, ref }));
+    return data.find((entry) => entry.ref === `refs/${ref}`)?.object.sha;
+  };
 
   const port: PromotionGitHubPort = {
     repository: name,
@@ -226,15 +231,7 @@ export function createOctokitPromotionPort(octokit: Octokit, repository: Reposit
     },
 
     async branchSha(branch) {
-      return orUndefined(async () => {
-        const { data } = await callGitHub(
-          () => octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }),
-          {
-            notFound: `branch ${branch} does not exist`,
-          },
-        );
-        return data.object.sha;
-      });
+      return exactRef(`heads/${branch}`);
     },
 
     async commitFile(change) {
@@ -292,15 +289,7 @@ export function createOctokitPromotionPort(octokit: Octokit, repository: Reposit
     },
 
     async tagSha(tag) {
-      return orUndefined(async () => {
-        const { data } = await callGitHub(
-          () => octokit.rest.git.getRef({ owner, repo, ref: `tags/${tag}` }),
-          {
-            notFound: `tag ${tag} does not exist`,
-          },
-        );
-        return data.object.sha;
-      });
+      return exactRef(`tags/${tag}`);
     },
 
     async setTag(tag, sha) {

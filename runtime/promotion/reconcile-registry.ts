@@ -163,9 +163,10 @@ async function reconcileStage(
     logger.info(`${model}: ${stage} ${from ?? "none"} → ${version}`);
   }
 
-  // The pointer tag follows the version's own release tag (its training commit), else this commit.
+  // The pointer tag follows the version's own release tag (its training commit); a version
+  // registered without a release points at the commit that promoted it.
   const tag = `${model}#${stage}`;
-  const target = (await port.tagSha(releaseTag(model, version))) ?? record.lineage.commit ?? request.sha;
+  const target = (await port.tagSha(releaseTag(model, version))) ?? request.sha;
   if ((await port.tagSha(tag)) !== target) {
     changed = true;
     change.tag = tag;
