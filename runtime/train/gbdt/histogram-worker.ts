@@ -19,7 +19,7 @@ const DONE = 2;
 const QUIT = 3;
 const FAILED = 4;
 
-/** Int32 cells of the control block: state + 9 task arguments. */
+/** Int32 cells of the control block: state, 7 task arguments, spare, kernel. */
 export const CONTROL_INTS = 16;
 
 /** Runs inside the worker (plain JavaScript, CommonJS, since it is evaluated from a string). */
@@ -38,7 +38,7 @@ for (;;) {
   if (state === ${QUIT}) break;
   try {
     const build = histograms[c[9]];
-    build(c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
+    build(c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
     Atomics.store(c, 0, ${DONE});
   } catch (error) {
     Atomics.store(c, 0, ${FAILED});
@@ -72,7 +72,7 @@ export class HistogramWorker {
   /** Starts histogram kernel `kernel` (an index into HISTOGRAM_KERNELS) on the helper thread. */
   begin(kernel: number, args: readonly number[]): void {
     const c = this.control;
-    for (let i = 0; i < 8; i++) c[1 + i] = args[i]!;
+    for (let i = 0; i < 7; i++) c[1 + i] = args[i]!;
     c[9] = kernel;
     Atomics.store(c, 0, TASK);
     Atomics.notify(c, 0);

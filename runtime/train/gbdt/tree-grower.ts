@@ -4,8 +4,10 @@
  *
  * - Histograms of (gradient, hessian, count) per feature and bin; a node's histogram is built from
  *   its rows only for the smaller child of a split, the larger child's is the parent's minus it.
- * - Row indices are kept ordered by node: each split partitions the node's index segment in place
- *   (stably, so rows stay ascending and reads of the bin matrix move forward).
+ * - Rows are kept ordered by node: each split partitions the node's segment in place, stably, and
+ *   moves every row's bins, gradient and hessian with it, so a node's data is contiguous and its
+ *   histogram reads memory sequentially (a node holding scattered rows of a large table would
+ *   cost a cache miss per row instead).
  * - Missing values have their own bin; each split learns whether missing goes left or right.
  *
  * The bins, row indices, gradients and histograms live in one WebAssembly memory, allocated once
@@ -95,18 +97,28 @@ export class TreeGrower {
   private readonly featureCount: number;
   private readonly stride: number;
   private readonly kernels: GbdtKernels;
+  /** The training rows' bins, row-major, in row order (each tree starts from them). */
+  private readonly sourceBins: Uint8Array;
+  /** Per position (node order): row index, its bins (row-major), gradient and hessian. */
   private readonly rows: Uint32Array;
-  private readonly scratch: Uint32Array;
+  private readonly bins: Uint8Array;
   private readonly grad: Float64Array;
   private readonly hess: Float64Array;
+  /** Where partition puts a node's right rows before they are copied back after the left ones. */
+  private readonly scratch: Uint32Array;
+  private readonly scratchBins: Uint8Array;
+  private readonly scratchGrad: Float64Array;
+  private readonly scratchHess: Float64Array;
   /** Byte offsets of the arrays in the WebAssembly memory. */
   private readonly at: {
     bins: number;
-    columns: number;
     rows: number;
-    scratch: number;
     grad: number;
     hess: number;
+    scratchBins: number;
+    scratch: number;
+    scratchGrad: number;
+    scratchHess: number;
   };
   private readonly slotBytes: number;
   private readonly hists: Float64Array[];
@@ -144,14 +156,16 @@ export class TreeGrower {
     const align = (bytes: number) => Math.ceil(bytes / 8) * 8;
     // Layout: histogram slots (the pool, then the half slot), control block, arrays.
     const control = (slots + 1) * this.slotBytes;
+    const hessBytes = options.constantHessian ? 0 : align(n * 8);
     const grad = control + CONTROL_INTS * 4;
     const hess = grad + align(n * 8);
-    const rows = hess + (options.constantHessian ? 0 : align(n * 8));
+    const scratchGrad = hess + hessBytes;
+    const scratchHess = scratchGrad + align(n * 8);
+    const rows = scratchHess + hessBytes;
     const scratch = rows + align(n * 4);
     const bins = scratch + align(n * 4);
-    // A column-major copy of the bins too: partitioning reads one feature of many rows.
-    const columns = bins + align(n * F);
-    const total = columns + align(n * F);
+    const scratchBins = bins + align(n * F);
+    const total = scratchBins + align(n * F);
     const pages = Math.ceil(total / WASM_PAGE_BYTES);
     if (pages > WASM_MAX_PAGES) {
       throw new DataError(
@@ -163,23 +177,22 @@ export class TreeGrower {
     const memory = createWasmMemory(pages);
     this.kernels = gbdtKernels(memory, F);
     const buffer = memory.buffer;
-    this.at = { bins, columns, rows, scratch, grad, hess };
+    this.at = { bins, rows, grad, hess, scratchBins, scratch, scratchGrad, scratchHess };
     this.hists = Array.from(
       { length: slots + 1 },
       (_, i) => new Float64Array(buffer, i * this.slotBytes, slotLength),
     );
     this.freeSlots = Array.from({ length: slots }, (_, i) => slots - 1 - i);
     this.halfSlot = slots;
+    this.sourceBins = matrix.bins;
+    this.rows = new Uint32Array(buffer, rows, n);
+    this.bins = new Uint8Array(buffer, bins, n * F);
     this.grad = new Float64Array(buffer, grad, n);
     this.hess = options.constantHessian ? this.grad : new Float64Array(buffer, hess, n);
-    this.rows = new Uint32Array(buffer, rows, n);
     this.scratch = new Uint32Array(buffer, scratch, n);
-    new Uint8Array(buffer, bins, n * F).set(matrix.bins);
-    const byColumn = new Uint8Array(buffer, columns, n * F);
-    for (let f = 0; f < F; f++) {
-      const column = byColumn.subarray(f * n, (f + 1) * n);
-      for (let i = 0, at = f; i < n; i++, at += F) column[i] = matrix.bins[at]!;
-    }
+    this.scratchBins = new Uint8Array(buffer, scratchBins, n * F);
+    this.scratchGrad = new Float64Array(buffer, scratchGrad, n);
+    this.scratchHess = options.constantHessian ? this.scratchGrad : new Float64Array(buffer, scratchHess, n);
     this.worker =
       options.helperThread && n >= 2 * HALVES_FROM_ROWS
         ? HistogramWorker.start(memory, gbdtKernelModule(F), control)
@@ -215,7 +228,7 @@ export class TreeGrower {
     const build = kernels[HISTOGRAM_KERNELS[kernel]!];
     const target = leaf.slot * this.slotBytes;
     if (leaf.end - leaf.start < HALVES_FROM_ROWS) {
-      build(at.bins, at.rows, leaf.start, leaf.end, F, at.grad, at.hess, target);
+      build(at.bins, leaf.start, leaf.end, F, at.grad, at.hess, target);
       return;
     }
     const mid = leaf.start + ((leaf.end - leaf.start) >>> 1);
@@ -224,8 +237,8 @@ export class TreeGrower {
     const halfAt = this.halfSlot * this.slotBytes;
     if (worker && this.helperPause === 0) {
       const start = performance.now();
-      worker.begin(kernel, [at.bins, at.rows, mid, leaf.end, F, at.grad, at.hess, halfAt]);
-      build(at.bins, at.rows, leaf.start, mid, F, at.grad, at.hess, target);
+      worker.begin(kernel, [at.bins, mid, leaf.end, F, at.grad, at.hess, halfAt]);
+      build(at.bins, leaf.start, mid, F, at.grad, at.hess, target);
       const own = performance.now();
       worker.finish();
       // On a busy machine the helper may get no core: when it keeps finishing later than this
@@ -238,8 +251,8 @@ export class TreeGrower {
       }
     } else {
       if (this.helperPause > 0) this.helperPause--;
-      build(at.bins, at.rows, leaf.start, mid, F, at.grad, at.hess, target);
-      build(at.bins, at.rows, mid, leaf.end, F, at.grad, at.hess, halfAt);
+      build(at.bins, leaf.start, mid, F, at.grad, at.hess, target);
+      build(at.bins, mid, leaf.end, F, at.grad, at.hess, halfAt);
     }
     const hist = this.hists[leaf.slot]!;
     for (let i = 0; i < hist.length; i++) hist[i]! += half[i]!;
@@ -249,6 +262,7 @@ export class TreeGrower {
   grow(grad: Float64Array, hess: Float64Array, output: number): GrownTree {
     const { n, rows, options } = this;
     for (let i = 0; i < n; i++) rows[i] = i;
+    this.bins.set(this.sourceBins);
     this.grad.set(grad);
     if (this.stride === 3) this.hess.set(hess);
 
@@ -502,16 +516,30 @@ export class TreeGrower {
   /** Stable in-place partition of the leaf's rows; returns the index where the right child starts. */
   private partition(leaf: Leaf, split: Split): number {
     const { at } = this;
-    const mid = this.kernels.partition(
-      at.columns + split.feature * this.n,
+    const unitHessian = this.stride === 2;
+    const partition = unitHessian ? this.kernels.partitionUnitHessian : this.kernels.partition;
+    const F = this.featureCount;
+    const mid = partition(
+      at.bins,
       at.rows,
+      at.grad,
+      at.hess,
+      at.scratchBins,
       at.scratch,
+      at.scratchGrad,
+      at.scratchHess,
       leaf.start,
       leaf.end,
+      F,
+      split.feature,
       split.bin,
       split.missingLeft ? 1 : 0,
     );
-    this.rows.set(this.scratch.subarray(0, leaf.end - mid), mid);
+    const right = leaf.end - mid;
+    this.rows.set(this.scratch.subarray(0, right), mid);
+    this.bins.set(this.scratchBins.subarray(0, right * F), mid * F);
+    this.grad.set(this.scratchGrad.subarray(0, right), mid);
+    if (!unitHessian) this.hess.set(this.scratchHess.subarray(0, right), mid);
     return mid;
   }
 }

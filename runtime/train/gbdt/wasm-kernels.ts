@@ -1,6 +1,7 @@
 /**
  * The two hot loops of tree growing — accumulating a node's histogram and partitioning a node's
- * rows — as a small hand-assembled WebAssembly module, which runs them 3–4 times faster than the
+ * rows (with their bins and gradients, so that every node's data is contiguous) — as a small
+ * hand-assembled WebAssembly module, which runs them 3–4 times faster than the
  * same loops in JavaScript (no bounds checks, plain loads and stores).
  *
  * The module imports one linear memory; every array the kernels touch lives in it, addressed by
@@ -67,22 +68,32 @@ const load8 = [0x2d, 0, 0];
 const loadF64 = (offset: number) => [0x2b, 3, ...uleb(offset)];
 const storeF64 = (offset: number) => [0x39, 3, ...uleb(offset)];
 
+const I64 = 0x7e;
+const loadI64 = (offset: number) => [0x29, 0, ...uleb(offset)];
+const storeI64 = (offset: number) => [0x37, 0, ...uleb(offset)];
+const loadI32 = (offset: number) => [0x28, 0, ...uleb(offset)];
+const storeI32 = (offset: number) => [0x36, 0, ...uleb(offset)];
+const loadU16 = (offset: number) => [0x2f, 0, ...uleb(offset)];
+const storeI16 = (offset: number) => [0x3b, 0, ...uleb(offset)];
+const loadU8 = (offset: number) => [0x2d, 0, ...uleb(offset)];
+const storeI8 = (offset: number) => [0x3a, 0, ...uleb(offset)];
+const memoryCopy = [0xfc, 0x0a, 0x00, 0x00];
+
 /**
- * histogram(bins, rows, start, end, featureCount, grad, hess, hist): for each i in [start, end),
- * row = rows[i]; for each feature f, the bin b = bins[row * featureCount + f] gets
- * hist[f][b] += (grad[row], hess[row], 1). With `unitHessian` the cells are (grad, count) and the
- * `hess` parameter is ignored; without `counts` the count is left as it is. Cells are float64; a
- * feature has 256 bins.
+ * histogram(bins, start, end, featureCount, grad, hess, hist): for each position i in
+ * [start, end) and each feature f, the bin b = bins[i * featureCount + f] gets
+ * hist[f][b] += (grad[i], hess[i], 1). The bins, gradients and hessians are kept in node order
+ * (partition moves each row's data with it), so every read is sequential. With `unitHessian` the
+ * cells are (grad, count) and `hess` is ignored; without `counts` the count is left as it is.
+ * Cells are float64; a feature has 256 bins.
  */
 function histogramBody(unitHessian: boolean, counts: boolean): number[] {
-  // params: 0 bins, 1 rows, 2 start, 3 end, 4 featureCount, 5 grad, 6 hess, 7 hist
-  // locals: 8 i, 9 row, 10 base, 11 f, 12 cell (i32); 13 g, 14 h (f64)
-  const [bins, rows, start, stop, featureCount, grad, hess, hist] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const [i, row, base, f, cell, g, h] = [8, 9, 10, 11, 12, 13, 14];
+  const [bins, start, stop, featureCount, grad, hess, hist] = [0, 1, 2, 3, 4, 5, 6];
+  const [i, base, f, cell, g, h] = [7, 8, 9, 10, 11, 12];
   const cellBytes = unitHessian ? 16 : 24;
   return [
     ...vector([
-      [5, I32],
+      [4, I32],
       [2, F64],
     ]),
     ...get(start),
@@ -93,30 +104,21 @@ function histogramBody(unitHessian: boolean, counts: boolean): number[] {
     ...geU,
     ...brIf(0),
     ...loop,
-    // row = rows[i]
-    ...get(rows),
+    // base = bins + i * featureCount; g = grad[i]; h = hess[i]; f = 0
+    ...get(bins),
     ...get(i),
-    ...i32(2),
-    ...shl,
+    ...get(featureCount),
+    ...mul,
     ...add,
-    ...load32,
-    ...set(row),
-    // g = grad[row]; h = hess[row]
+    ...set(base),
     ...get(grad),
-    ...get(row),
+    ...get(i),
     ...i32(3),
     ...shl,
     ...add,
     ...loadF64(0),
     ...set(g),
-    ...(unitHessian ? [] : [...get(hess), ...get(row), ...i32(3), ...shl, ...add, ...loadF64(0), ...set(h)]),
-    // base = bins + row * featureCount; f = 0
-    ...get(bins),
-    ...get(row),
-    ...get(featureCount),
-    ...mul,
-    ...add,
-    ...set(base),
+    ...(unitHessian ? [] : [...get(hess), ...get(i), ...i32(3), ...shl, ...add, ...loadF64(0), ...set(h)]),
     ...i32(0),
     ...set(f),
     ...loop,
@@ -174,100 +176,16 @@ function histogramBody(unitHessian: boolean, counts: boolean): number[] {
   ];
 }
 
-/**
- * partition(column, rows, scratch, start, end, threshold, missingLeft) → mid: stable, branch-free
- * split of rows[start, end) by `column[row] <= threshold` (column: one feature's bins, one byte per
- * row; the missing bin 255 goes left when missingLeft is 1). Left rows are compacted from `start`
- * and the returned index is where they end; right rows are written to scratch[0 .. end - mid) for
- * the caller to copy back.
- */
-function partitionBody(): number[] {
-  const [column, rows, scratch, start, stop, threshold, missingLeft] = [0, 1, 2, 3, 4, 5, 6];
-  const [i, left, right, row, bin, goLeft] = [7, 8, 9, 10, 11, 12];
-  return [
-    ...vector([[6, I32]]),
-    ...get(start),
-    ...tee(i),
-    ...set(left),
-    ...block,
-    ...get(i),
-    ...get(stop),
-    ...geU,
-    ...brIf(0),
-    ...loop,
-    ...get(rows),
-    ...get(i),
-    ...i32(2),
-    ...shl,
-    ...add,
-    ...load32,
-    ...set(row),
-    ...get(column),
-    ...get(row),
-    ...add,
-    ...load8,
-    ...set(bin),
-    // goLeft = bin == 255 ? missingLeft : bin <= threshold
-    ...get(missingLeft),
-    ...get(bin),
-    ...get(threshold),
-    ...leU,
-    ...get(bin),
-    ...i32(255),
-    ...eq,
-    ...select,
-    ...set(goLeft),
-    // rows[left] = row; scratch[right] = row
-    ...get(rows),
-    ...get(left),
-    ...i32(2),
-    ...shl,
-    ...add,
-    ...get(row),
-    ...store32,
-    ...get(scratch),
-    ...get(right),
-    ...i32(2),
-    ...shl,
-    ...add,
-    ...get(row),
-    ...store32,
-    // left += goLeft; right += goLeft ^ 1
-    ...get(left),
-    ...get(goLeft),
-    ...add,
-    ...set(left),
-    ...get(right),
-    ...get(goLeft),
-    ...i32(1),
-    ...xor,
-    ...add,
-    ...set(right),
-    ...get(i),
-    ...i32(1),
-    ...add,
-    ...tee(i),
-    ...get(stop),
-    ...ltU,
-    ...brIf(0),
-    ...end,
-    ...end,
-    ...get(left),
-    ...end,
-  ];
-}
-
-/** Features up to which the histogram kernel is generated with its feature loop unrolled. */
+/** Features up to which the kernels are generated for the exact feature count, loops unrolled. */
 const UNROLL_FEATURES_UP_TO = 256;
 
 /**
  * The histogram kernel for exactly `featureCount` features, its feature loop unrolled: each
- * feature's bin byte and histogram cells are reached through constant offsets, which saves the
- * loop's index arithmetic and branch (about a third of the work per cell).
+ * feature's bin byte and histogram cells are reached through constant offsets.
  */
 function unrolledHistogramBody(unitHessian: boolean, counts: boolean, featureCount: number): number[] {
-  const [bins, rows, start, stop, count, grad, hess, hist] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const [i, row, base, cell, g, h] = [8, 9, 10, 11, 12, 13];
+  const [bins, start, stop, count, grad, hess, hist] = [0, 1, 2, 3, 4, 5, 6];
+  const [i, base, cell, g, h] = [7, 8, 9, 10, 11];
   const cellBytes = unitHessian ? 16 : 24;
   const featureBytes = 256 * cellBytes;
   const perFeature: number[] = [];
@@ -276,7 +194,7 @@ function unrolledHistogramBody(unitHessian: boolean, counts: boolean, featureCou
     perFeature.push(
       // cell = hist + bins[base + f] * cellBytes
       ...get(base),
-      ...[0x2d, 0, ...uleb(f)],
+      ...loadU8(f),
       ...i32(cellBytes),
       ...mul,
       ...get(hist),
@@ -305,7 +223,7 @@ function unrolledHistogramBody(unitHessian: boolean, counts: boolean, featureCou
   }
   return [
     ...vector([
-      [4, I32],
+      [3, I32],
       [2, F64],
     ]),
     ...get(start),
@@ -316,27 +234,20 @@ function unrolledHistogramBody(unitHessian: boolean, counts: boolean, featureCou
     ...geU,
     ...brIf(0),
     ...loop,
-    ...get(rows),
+    ...get(bins),
     ...get(i),
-    ...i32(2),
-    ...shl,
+    ...get(count),
+    ...mul,
     ...add,
-    ...load32,
-    ...set(row),
+    ...set(base),
     ...get(grad),
-    ...get(row),
+    ...get(i),
     ...i32(3),
     ...shl,
     ...add,
     ...loadF64(0),
     ...set(g),
-    ...(unitHessian ? [] : [...get(hess), ...get(row), ...i32(3), ...shl, ...add, ...loadF64(0), ...set(h)]),
-    ...get(bins),
-    ...get(row),
-    ...get(count),
-    ...mul,
-    ...add,
-    ...set(base),
+    ...(unitHessian ? [] : [...get(hess), ...get(i), ...i32(3), ...shl, ...add, ...loadF64(0), ...set(h)]),
     ...perFeature,
     ...get(i),
     ...i32(1),
@@ -351,20 +262,200 @@ function unrolledHistogramBody(unitHessian: boolean, counts: boolean, featureCou
   ];
 }
 
+/** How a row's `featureCount` bin bytes are copied: exact 8/4/2/1-byte pieces, no over-copy. */
+function rowPieces(featureCount: number): { offset: number; bytes: 8 | 4 | 2 | 1 }[] {
+  const pieces: { offset: number; bytes: 8 | 4 | 2 | 1 }[] = [];
+  let offset = 0;
+  for (const bytes of [8, 4, 2, 1] as const) {
+    while (featureCount - offset >= bytes) {
+      pieces.push({ offset, bytes });
+      offset += bytes;
+    }
+  }
+  return pieces;
+}
+
+/**
+ * partition(bins, rows, grad, hess, scratchBins, scratch, scratchGrad, scratchHess, start, end,
+ * featureCount, feature, threshold, missingLeft) → mid: stable, branch-free split of the node
+ * at positions [start, end) by `bins[i * featureCount + feature] <= threshold` (the missing bin
+ * 255 goes left when missingLeft is 1). Each row moves with its data — row index, gradient,
+ * hessian and its featureCount bin bytes — so the node's data stays contiguous. Left rows are
+ * compacted from `start` and the returned index is where they end; right rows go to the scratch
+ * arrays from 0, for the caller to copy back. With `unitHessian` there are no hessians to move.
+ * With `featureCount` given, the bin bytes are copied in fixed pieces; otherwise by memory.copy.
+ */
+function partitionBody(unitHessian: boolean, featureCount: number | undefined): number[] {
+  const [bins, rows, grad, hess, scratchBins, scratch, scratchGrad, scratchHess] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [start, stop, count, feature, threshold, missingLeft] = [8, 9, 10, 11, 12, 13];
+  const [i, left, right, row, bin, goLeft, src, leftAt, rightAt] = [14, 15, 16, 17, 18, 19, 20, 21, 22];
+  const [g, h] = [23, 24];
+  const pieces = featureCount === undefined ? [] : rowPieces(featureCount);
+  const firstPiece = 25;
+  const pieceType = (bytes: number) => (bytes === 8 ? I64 : I32);
+  const load = (bytes: number, offset: number) =>
+    bytes === 8
+      ? loadI64(offset)
+      : bytes === 4
+        ? loadI32(offset)
+        : bytes === 2
+          ? loadU16(offset)
+          : loadU8(offset);
+  const store = (bytes: number, offset: number) =>
+    bytes === 8
+      ? storeI64(offset)
+      : bytes === 4
+        ? storeI32(offset)
+        : bytes === 2
+          ? storeI16(offset)
+          : storeI8(offset);
+  /** target[slot] = local, for elements of 2^shift bytes. */
+  const storeAt = (target: number, slot: number, shift: number, local: number, op: number[]) => [
+    ...get(target),
+    ...get(slot),
+    ...i32(shift),
+    ...shl,
+    ...add,
+    ...get(local),
+    ...op,
+  ];
+  const copyBins =
+    featureCount === undefined
+      ? [
+          // memory.copy(rightAt, src, count), then (overlap-safe) memory.copy(leftAt, src, count)
+          ...get(rightAt),
+          ...get(src),
+          ...get(count),
+          ...memoryCopy,
+          ...get(leftAt),
+          ...get(src),
+          ...get(count),
+          ...memoryCopy,
+        ]
+      : [
+          // Load every piece before storing any: the left target may overlap the source row.
+          ...pieces.flatMap((piece, k) => [
+            ...get(src),
+            ...load(piece.bytes, piece.offset),
+            ...set(firstPiece + k),
+          ]),
+          ...pieces.flatMap((piece, k) => [
+            ...get(leftAt),
+            ...get(firstPiece + k),
+            ...store(piece.bytes, piece.offset),
+            ...get(rightAt),
+            ...get(firstPiece + k),
+            ...store(piece.bytes, piece.offset),
+          ]),
+        ];
+  return [
+    ...vector([[9, I32], [2, F64], ...pieces.map((piece) => [1, pieceType(piece.bytes)])]),
+    ...get(start),
+    ...tee(i),
+    ...set(left),
+    ...block,
+    ...get(i),
+    ...get(stop),
+    ...geU,
+    ...brIf(0),
+    ...loop,
+    // src = bins + i * count; row = rows[i]; g = grad[i]; h = hess[i]
+    ...get(bins),
+    ...get(i),
+    ...get(count),
+    ...mul,
+    ...add,
+    ...set(src),
+    ...get(rows),
+    ...get(i),
+    ...i32(2),
+    ...shl,
+    ...add,
+    ...load32,
+    ...set(row),
+    ...get(grad),
+    ...get(i),
+    ...i32(3),
+    ...shl,
+    ...add,
+    ...loadF64(0),
+    ...set(g),
+    ...(unitHessian ? [] : [...get(hess), ...get(i), ...i32(3), ...shl, ...add, ...loadF64(0), ...set(h)]),
+    // bin = bins[src + feature]; goLeft = bin == 255 ? missingLeft : bin <= threshold
+    ...get(src),
+    ...get(feature),
+    ...add,
+    ...load8,
+    ...set(bin),
+    ...get(missingLeft),
+    ...get(bin),
+    ...get(threshold),
+    ...leU,
+    ...get(bin),
+    ...i32(255),
+    ...eq,
+    ...select,
+    ...set(goLeft),
+    // Write the row to both sides; only the side it belongs to advances.
+    ...get(bins),
+    ...get(left),
+    ...get(count),
+    ...mul,
+    ...add,
+    ...set(leftAt),
+    ...get(scratchBins),
+    ...get(right),
+    ...get(count),
+    ...mul,
+    ...add,
+    ...set(rightAt),
+    ...copyBins,
+    ...storeAt(rows, left, 2, row, store32),
+    ...storeAt(scratch, right, 2, row, store32),
+    ...storeAt(grad, left, 3, g, storeF64(0)),
+    ...storeAt(scratchGrad, right, 3, g, storeF64(0)),
+    ...(unitHessian
+      ? []
+      : [...storeAt(hess, left, 3, h, storeF64(0)), ...storeAt(scratchHess, right, 3, h, storeF64(0))]),
+    // left += goLeft; right += goLeft ^ 1
+    ...get(left),
+    ...get(goLeft),
+    ...add,
+    ...set(left),
+    ...get(right),
+    ...get(goLeft),
+    ...i32(1),
+    ...xor,
+    ...add,
+    ...set(right),
+    ...get(i),
+    ...i32(1),
+    ...add,
+    ...tee(i),
+    ...get(stop),
+    ...ltU,
+    ...brIf(0),
+    ...end,
+    ...end,
+    ...get(left),
+    ...end,
+  ];
+}
+
 function moduleBytes(featureCount: number): Uint8Array {
-  const histogramType = [0x60, ...vector(new Array(8).fill([I32])), ...vector([])];
-  const partitionType = [0x60, ...vector(new Array(7).fill([I32])), ...vector([[I32]])];
+  const histogramType = [0x60, ...vector(new Array(7).fill([I32])), ...vector([])];
+  const partitionType = [0x60, ...vector(new Array(14).fill([I32])), ...vector([[I32]])];
+  const unrolled = featureCount <= UNROLL_FEATURES_UP_TO;
   const histogram = (unitHessian: boolean, counts: boolean) =>
-    featureCount <= UNROLL_FEATURES_UP_TO
-      ? unrolledHistogramBody(unitHessian, counts, featureCount)
-      : histogramBody(unitHessian, counts);
-  // In the order of HISTOGRAM_KERNELS, then partition.
+    unrolled ? unrolledHistogramBody(unitHessian, counts, featureCount) : histogramBody(unitHessian, counts);
+  // In the order of HISTOGRAM_KERNELS, then the two partitions.
   const bodies = [
     histogram(false, true),
     histogram(true, true),
     histogram(false, false),
     histogram(true, false),
-    partitionBody(),
+    partitionBody(false, unrolled ? featureCount : undefined),
+    partitionBody(true, unrolled ? featureCount : undefined),
   ];
   return Uint8Array.from([
     0x00,
@@ -381,12 +472,13 @@ function moduleBytes(featureCount: number): Uint8Array {
       2,
       vector([[...name("env"), ...name("memory"), 0x02, 0x03, ...uleb(1), ...uleb(WASM_MAX_PAGES)]]),
     ),
-    ...section(3, vector([[0], [0], [0], [0], [1]])),
+    ...section(3, vector([[0], [0], [0], [0], [1], [1]])),
     ...section(
       7,
       vector([
         ...HISTOGRAM_KERNELS.map((kernel, index) => [...name(kernel), 0x00, index]),
         [...name("partition"), 0x00, HISTOGRAM_KERNELS.length],
+        [...name("partitionUnitHessian"), 0x00, HISTOGRAM_KERNELS.length + 1],
       ]),
     ),
     ...section(10, vector(bodies.map((body) => [...uleb(body.length), ...body]))),
@@ -413,7 +505,6 @@ export function histogramKernelIndex(unitHessian: boolean, counts: boolean): num
 
 export type HistogramFunction = (
   bins: number,
-  rows: number,
   start: number,
   end: number,
   featureCount: number,
@@ -422,16 +513,26 @@ export type HistogramFunction = (
   hist: number,
 ) => void;
 
+export type PartitionFunction = (
+  bins: number,
+  rows: number,
+  grad: number,
+  hess: number,
+  scratchBins: number,
+  scratch: number,
+  scratchGrad: number,
+  scratchHess: number,
+  start: number,
+  end: number,
+  featureCount: number,
+  feature: number,
+  threshold: number,
+  missingLeft: number,
+) => number;
+
 export interface GbdtKernels extends Record<HistogramKernel, HistogramFunction> {
-  partition(
-    column: number,
-    rows: number,
-    scratch: number,
-    start: number,
-    end: number,
-    threshold: number,
-    missingLeft: number,
-  ): number;
+  partition: PartitionFunction;
+  partitionUnitHessian: PartitionFunction;
 }
 
 /** The parts of the WebAssembly JS API used here (the project's TypeScript libs do not declare it). */
