@@ -311,4 +311,143 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
     expect(record.metrics.accuracy).toBe(metrics.accuracy);
     expect(record.lineage).toMatchObject({ commit: pushSha, branch: "main" });
   });
+
+  it("2. the bot opens the promotion pull request on the release, with the model card and a closed gate", async () => {
+    const state = world.github.repository(owner, repo);
+    const pulls = [...state.issues.values()].filter((i) => i.pull !== undefined);
+    expect(pulls).toHaveLength(1);
+    const pull = pulls[0]!;
+    expect(pull.title).toBe(`Promote ${model} to 1.0.0 in production`);
+    expect(pull.user.login).toBe("kiln[bot]");
+    expect(pull.body).toContain(`# ${model}@1.0.0`);
+    promotion = { number: pull.number, headSha: pull.pull!.headSha };
+    expect(world.github.readFile(owner, repo, `registry/${model}.yaml`, promotion.headSha)).toContain(
+      "production: 1.0.0",
+    );
+    const check = promotionCheck(world, repo, promotion.headSha);
+    expect(check.conclusion).toBe("failure");
+    expect(check.text).toContain(
+      "production needs 2 approvals from eligible reviewers on the head commit; 0 counted.",
+    );
+  });
+
+  it("3. an ineligible approval and a self-approval leave the gate closed, with the reasons; two eligible ones open it", async () => {
+    await approve(world, repo, promotion.number, "mallory");
+    let check = promotionCheck(world, repo, promotion.headSha);
+    expect(check.conclusion).toBe("failure");
+    expect(check.text).toContain("| @mallory | ➖ ignored | not an eligible approver for production |");
+    expect(check.text).toContain("0 counted.");
+
+    // The author (the app) approving its own pull request: GitHub refuses it...
+    const appOctokit = createOctokit({
+      token: world.github.createInstallationToken(),
+      baseUrl: world.github.baseUrl,
+      env: {},
+      logger: silentLogger,
+      retry: false,
+      throttle: false,
+    });
+    await expect(
+      appOctokit.rest.pulls.createReview({ owner, repo, pull_number: promotion.number, event: "APPROVE" }),
+    ).rejects.toThrow(/Can not approve your own pull request/);
+    // ...and one that exists anyway (imported history) is ignored by the gate, which says why.
+    const state = world.github.repository(owner, repo);
+    const mallorys = [...state.reviews.values()].find((r) => r.pullNumber === promotion.number)!;
+    const author = state.issues.get(promotion.number)!.user;
+    state.reviews.set(mallorys.id + 100_000, { ...mallorys, id: mallorys.id + 100_000, user: author });
+    world.github.rerequestCheckRun(
+      owner,
+      repo,
+      promotionChecks(world, repo, promotion.headSha)[0]!.id,
+      "erin",
+    );
+    await world.github.waitForIdle();
+    check = promotionCheck(world, repo, promotion.headSha);
+    expect(check.conclusion).toBe("failure");
+    expect(check.text).toContain("| @kiln[bot] | ➖ ignored | the author cannot approve their own request |");
+    expect(check.text).toContain("0 counted.");
+
+    await approve(world, repo, promotion.number, "alice");
+    check = promotionCheck(world, repo, promotion.headSha);
+    expect(check.conclusion).toBe("failure");
+    expect(check.text).toContain("1 counted.");
+    await approve(world, repo, promotion.number, "bob");
+    check = promotionCheck(world, repo, promotion.headSha);
+    expect(check.conclusion).toBe("success");
+    expect(check.title).toBe("Promotion approved: every rule holds");
+    expect(check.text).toContain("| @alice | ✅ counted |");
+    expect(check.text).toContain("| @bob | ✅ counted |");
+  });
+
+  it("4. the merge runs the promote Action: a stage event in the store and a GitHub deployment", async () => {
+    const merged = await world.as.alice!.rest.pulls.merge({ owner, repo, pull_number: promotion.number });
+    await world.github.waitForIdle();
+    const workspaceAtMerge = await checkout(world, repo, merged.data.sha, [`registry/${model}.yaml`]);
+    const run = await runBundledAction("promote", {
+      inputs: { store: "", "dry-run": "false", "github-token": world.actionsToken },
+      env: jobEnv(world, repo, merged.data.sha, "alice"),
+      workspace: workspaceAtMerge,
+      eventName: "push",
+      event: lastDelivery(world, "push"),
+    });
+    expectSucceeded(run);
+    expect(run.outputs["pull-request"]).toBe(String(promotion.number));
+    expect(JSON.parse(run.outputs.changes ?? "[]")).toMatchObject([
+      { model, stage: "production", to: version, tag: `${model}#production` },
+    ]);
+    expect(run.summary).toContain("approved by @alice, @bob");
+
+    const events = await Promise.all(
+      (await storeKeys(world.store, `models/${model}/events/`)).map(
+        async (key) => JSON.parse(await storeText(world.store, key)) as Record<string, unknown>,
+      ),
+    );
+    const stageEvents = events.filter((e) => e.kind === "stage");
+    expect(stageEvents).toHaveLength(1);
+    expect(stageEvents[0]).toMatchObject({
+      version,
+      source: { kind: "pull-request", pullRequest: promotion.number, approvers: ["alice", "bob"] },
+    });
+    const deployments = [...world.github.repository(owner, repo).deployments.values()];
+    expect(deployments).toHaveLength(1);
+    expect(deployments[0]).toMatchObject({ environment: "production", sha: merged.data.sha });
+    expect(deployments[0]!.payload).toMatchObject({ model, version, digest: `sha256:${digest}` });
+    deploymentId = deployments[0]!.id;
+  });
+
+  it("5. the deploy Action answers the deployment: the manifest pins the new version and digest, the status is success", async () => {
+    const head = world.github.refSha(owner, repo, "main")!;
+    const run = await runBundledAction("deploy", {
+      inputs: {
+        models: "",
+        environments: "",
+        manifests: "deploy/{model}/{environment}.yaml",
+        mode: "commit",
+        "base-branch": "",
+        image,
+        "cluster-store": "",
+        store: "",
+        "dry-run": "false",
+        "github-token": world.actionsToken,
+      },
+      env: jobEnv(world, repo, head, "github-actions[bot]"),
+      workspace: await mkdtemp(join(world.folder, "deploy-")),
+      eventName: "deployment",
+      event: lastDelivery(world, "deployment"),
+    });
+    expectSucceeded(run);
+    expect(run.outputs.changed).toBe("true");
+    const manifest = world.github.readFile(owner, repo, `deploy/${model}/production.yaml`);
+    expect(manifest).toBeDefined();
+    const deployment = parseAllDocuments(manifest!)[0]!.toJS() as {
+      spec: { template: { spec: { containers: Array<{ args: string[]; image: string }> } } };
+    };
+    const container = deployment.spec.template.spec.containers[0]!;
+    expect(container.image).toBe(image);
+    expect(container.args).toContain(`${model}@${version}`);
+    expect(container.args).toContain(digest);
+    const statuses = world.github.repository(owner, repo).deployments.get(deploymentId)!.statuses;
+    expect(statuses.map((s) => s.state)).toEqual(["in_progress", "success"]);
+    expect(statuses[1]!.description).toContain(`${model}@${version}`);
+  });
 });
