@@ -12,7 +12,7 @@ import { openBotStore } from "./open-bot-store.js";
 const eventAliases: Record<string, string> = { pull_request_target: "pull_request" };
 
 export async function runInWorkflow(env: Readonly<Record<string, string | undefined>>): Promise<void> {
-  const token = env.GITHUB_TOKEN ?? env.INPUT_GITHUB_TOKEN;
+  const token = env["INPUT_GITHUB-TOKEN"] || env.GITHUB_TOKEN;
   const name = env.GITHUB_EVENT_NAME;
   const path = env.GITHUB_EVENT_PATH;
   if (!token || !name || !path)
@@ -27,7 +27,7 @@ export async function runInWorkflow(env: Readonly<Record<string, string | undefi
   });
   await probot.load(
     kilnApp({
-      openStore: openBotStore(env),
+      openStore: openBotStore(env.INPUT_STORE ? { ...env, KILN_STORE: env.INPUT_STORE } : env),
       appLogin: "github-actions[bot]",
       ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
     }),
