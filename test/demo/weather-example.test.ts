@@ -61,7 +61,7 @@ describe.each(workflows)("examples/weather/.github/workflows/%s", (file) => {
         const name = /^octo-org\/kiln\/actions\/([\w-]+)@/.exec(step.uses ?? "")?.[1];
         if (name === undefined) continue;
         const metadataFile = join(repo, "actions", name, "action.yml");
-        if (!existsSync(metadataFile)) continue; // reported separately below
+        expect(existsSync(metadataFile), `actions/${name}/action.yml`).toBe(true);
         const metadata = parse(await readFile(metadataFile, "utf8")) as { inputs: Record<string, unknown> };
         for (const input of Object.keys(step.with ?? {}))
           expect(Object.keys(metadata.inputs), `actions/${name} input '${input}'`).toContain(input);
