@@ -108,6 +108,9 @@ describe("running a pipeline", () => {
     expect(dry.status).toEqual({ a: "up-to-date", b: "up-to-date", c: "would-run", d: "would-run" });
     expect(dry.reasons.c).toEqual(["param 'params.yaml:c.scale' changed (1 -> 2)"]);
     expect(dry.reasons.d).toEqual(["command changed"]);
+    writeFileSync(join(root, "kiln.yaml"), chain.replace("    outs: [a.txt]", "    outs: [a.txt]\n    env: { LANG: C }"));
+    const envChanged = await run(root, { dry: true });
+    expect(envChanged.reasons.a).toEqual(["env 'LANG' changed"]);
     expect(runsLog(root)).toEqual([]);
   });
 
