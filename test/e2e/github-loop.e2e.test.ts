@@ -196,6 +196,104 @@ function numbersOnly(value: Record<string, unknown>): Record<string, unknown> {
   return kept;
 }
 
+const logFlushMs = 100;
+/** Time between the drifted and the recovered traffic, so that a window can hold only the latter. */
+const windowGapMs = 4000;
+
+/** `kiln serve` as a real process against the S3 store, on a free port. */
+async function startServe(world: World, reference: string) {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      join(root, "runtime", "cli", "kiln.ts"),
+      "serve",
+      reference,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      "0",
+      "--log-flush-ms",
+      String(logFlushMs),
+      "--poll",
+      "0",
+    ],
+    { cwd: root, env: { ...process.env, ...world.s3.env }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiln serve did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match !== null) {
+        clearTimeout(timer);
+        resolve((match[1] as string).replace(/\/$/, ""));
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kiln serve exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, url, output: () => output };
+}
+
+/** Two-sample Kolmogorov–Smirnov statistic D = sup |F1 − F2|, computed directly from the samples. */
+function ksStatistic(a: readonly number[], b: readonly number[]): number {
+  const x = [...a].sort((p, q) => p - q);
+  const y = [...b].sort((p, q) => p - q);
+  let i = 0;
+  let j = 0;
+  let d = 0;
+  while (i < x.length && j < y.length) {
+    const v = Math.min(x[i] as number, y[j] as number);
+    while (i < x.length && (x[i] as number) <= v) i++;
+    while (j < y.length && (y[j] as number) <= v) j++;
+    d = Math.max(d, Math.abs(i / x.length - j / y.length));
+  }
+  return d;
+}
+
+/** One V2 inference request in the records form. */
+async function infer(url: string, rows: readonly LoopRow[]): Promise<{ model_version: string }> {
+  const response = await fetch(`${url}/v2/models/${model}/infer`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ instances: rows.map((r) => ({ x1: r.x1, x2: r.x2 })) }),
+  });
+  const body = (await response.json()) as { model_version: string };
+  if (response.status !== 200) throw new Error(`infer answered ${response.status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** The monitor Action on a schedule: the production model's traffic in the window against the training data. */
+function monitor(world: World, workspace: string, window: string): Promise<BundledActionRun> {
+  const head = world.github.refSha(owner, "models", "main")!;
+  return runBundledAction("monitor", {
+    inputs: {
+      model: `${model}:production`,
+      environment: "production",
+      window,
+      reference: "data/train.csv",
+      labels: "",
+      "min-rows": "50",
+      store: "",
+      "github-token": world.actionsToken,
+      "close-after": "2",
+      "html-report-path": "kiln-drift-report.html",
+      "report-url": "",
+    },
+    env: jobEnv(world, "models", head, "github-actions[bot]"),
+    workspace,
+    eventName: "schedule",
+    event: { schedule: "17 6 * * *" },
+  });
+}
+
 /**
  * Push → pipeline → register: the pipeline Action on the push, then the register Action as the
  * workflow's next step. Returns the workspace the model was built in.
@@ -257,12 +355,17 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
   let deploymentId: number;
   let server: { child: ChildProcess; url: string; output: () => string } | undefined;
   let issueNumber: number;
+  let driftEnd: number;
 
   beforeAll(async () => {
     world = await startWorld();
   }, 60_000);
   afterAll(async () => {
-    if (server !== undefined && server.child.exitCode === null) server.child.kill("SIGTERM");
+    if (server !== undefined && server.child.exitCode === null) {
+      const exited = new Promise((resolve) => server?.child.once("exit", resolve));
+      server.child.kill("SIGTERM");
+      await exited;
+    }
     expect(world.github.serverErrors).toEqual([]);
     await stopWorld(world);
   });
@@ -449,5 +552,80 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
     const statuses = world.github.repository(owner, repo).deployments.get(deploymentId)!.statuses;
     expect(statuses.map((s) => s.state)).toEqual(["in_progress", "success"]);
     expect(statuses[1]!.description).toContain(`${model}@${version}`);
+  });
+
+  it("6. kiln serve follows the production stage in the S3 store and serves the new version", async () => {
+    server = await startServe(world, `${model}:production`);
+    const metadata = (await (await fetch(`${server.url}/v2/models/${model}`)).json()) as {
+      name: string;
+      versions: string[];
+    };
+    expect(metadata).toMatchObject({ name: model, versions: [version] });
+    const answer = await infer(server.url, [{ x1: 2, x2: 1, label: "high" }]);
+    expect(answer.model_version).toBe(version);
+  });
+
+  it("7. drifted traffic through the V2 API makes the monitor Action open a drift issue", async () => {
+    const drifted = loopRows(200, 3, 2.5);
+    for (let i = 0; i < drifted.length; i += 50) await infer(server!.url, drifted.slice(i, i + 50));
+    await sleep(logFlushMs * 5);
+    driftEnd = Date.now();
+    const run = await monitor(world, workspace, "1h");
+    expectSucceeded(run);
+    expect(run.outputs.status).toBe("drift");
+    expect(run.outputs.drift).toBe("true");
+    issueNumber = Number(run.outputs["issue-number"]);
+    const issue = world.github.repository(owner, repo).issues.get(issueNumber)!;
+    expect(issue.state).toBe("open");
+    expect(issue.title).toBe(`Drift: ${model} in production`);
+    expect(issue.labels.map((l) => (typeof l === "string" ? l : l.name))).toEqual(
+      expect.arrayContaining(["drift", `model:${model}`]),
+    );
+    expect(issue.body).toContain(`<!-- kiln:drift model=${model} env=production -->`);
+    expect(issue.body).toContain(`| model | \`${model}@${version}\` |`);
+    expect(issue.body).toContain("| environment | production |");
+    // 200 drifted rows and the one row of step 6.
+    expect(issue.body).toMatch(/\| window \| .* \(201 rows\) \|/);
+    // The body's table: both inputs drifted, with the Kolmogorov–Smirnov D computed here from the same rows.
+    const reference = loopRows(300, 1);
+    const current = [{ x1: 2, x2: 1 }, ...drifted];
+    for (const column of ["x1", "x2"] as const) {
+      const d = ksStatistic(
+        reference.map((r) => r[column]),
+        current.map((r) => r[column]),
+      );
+      expect(issue.body).toContain(`| ${column} | numerical | K-S p_value |`);
+      expect(issue.body).toMatch(
+        new RegExp(
+          `\\| ${column} \\| numerical \\|[^\\n]*\\| \\*\\*drift\\*\\* \\| ${d.toPrecision(4)} KS D \\|`,
+        ),
+      );
+    }
+  });
+
+  it("8. recovered traffic in a later window closes the drift issue after close-after healthy runs", async () => {
+    await sleep(windowGapMs);
+    const recovered = loopRows(200, 4);
+    for (let i = 0; i < recovered.length; i += 50) await infer(server!.url, recovered.slice(i, i + 50));
+    await sleep(logFlushMs * 5);
+    // The window starts after the drifted traffic and before the recovered traffic (gap of windowGapMs).
+    const laterWindow = () => `${((Date.now() - driftEnd - windowGapMs / 4) / 1000).toFixed(2)}s`;
+    const first = await monitor(world, workspace, laterWindow());
+    expectSucceeded(first);
+    expect(first.outputs.status).toBe("healthy");
+    expect(world.github.repository(owner, repo).issues.get(issueNumber)!.state).toBe("open");
+    const second = await monitor(world, workspace, laterWindow());
+    expectSucceeded(second);
+    expect(second.outputs.status).toBe("healthy");
+    const issue = world.github.repository(owner, repo).issues.get(issueNumber)!;
+    expect(issue.state).toBe("closed");
+    const comments = [...world.github.repository(owner, repo).comments.values()].filter(
+      (c) => c.issueNumber === issueNumber,
+    );
+    expect(comments.at(-1)!.body).toMatch(
+      new RegExp(
+        `^${model} has been healthy for 2 monitoring runs in a row \\(latest window .*, 200 rows: 0 of 3 columns drifted`,
+      ),
+    );
   });
 });
