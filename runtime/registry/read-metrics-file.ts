@@ -1,12 +1,14 @@
 import { readFile } from "node:fs/promises";
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import { ConfigError } from "../errors.js";
 import { fileError } from "./file-digest.js";
 
 /**
  * Read a metrics file (JSON or YAML, as DVC and training scripts write them) into a flat map of
- * numbers: nested objects become dotted names (`test.accuracy`). A value that is not a number is a
- * ConfigError naming file:line:col and the metric.
+ * numbers: nested objects become dotted names (`test.accuracy`). Like `dvc metrics show`, values
+ * that are not numbers (a `task: classification` label, a confusion matrix as lists, booleans,
+ * nulls) describe the run rather than measure it and are left out. A non-finite number (`.nan`,
+ * `.inf`) is a ConfigError naming file:line:col and the metric.
  */
 export async function readMetricsFile(path: string): Promise<Record<string, number>> {
   const { root, position } = await readYamlOrJson(path, "metrics file");
@@ -23,10 +25,10 @@ export async function readMetricsFile(path: string): Promise<Record<string, numb
       metrics[prefix] = node.value;
       return;
     }
-    if (isScalar(node) && typeof node.value === "boolean") return;
+    if (!(isScalar(node) && typeof node.value === "number")) return;
     throw new ConfigError(
       position(node),
-      `metric '${prefix}' is ${isSeq(node) ? "a list" : isScalar(node) ? JSON.stringify(node.value) : "empty"}; expected a finite number.`,
+      `metric '${prefix}' is ${String(node.value)}; expected a finite number.`,
       { hint: 'A metrics file maps metric names (possibly nested) to numbers, e.g. {"accuracy": 0.93}.' },
     );
   };

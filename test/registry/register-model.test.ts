@@ -204,12 +204,35 @@ describe("registration failures leave no half-visible version", () => {
     expect(store.keys()).toEqual([]);
   });
 
-  it("refuses a metric that is not a number, naming it and its line", async () => {
-    const path = join(folder, "text-metric.json");
-    await writeFile(path, '{\n  "accuracy": "high"\n}\n');
+  it("refuses a metric that is not a finite number, naming it and its line", async () => {
+    const path = join(folder, "nan-metric.yaml");
+    await writeFile(path, "loss: 0.3\naccuracy: .nan\n");
     await expect(
       registerModel(deps(), registerRequest({ artifactPath: models[0]!, metricsPath: path })),
-    ).rejects.toThrow(`${path}:2:15: metric 'accuracy' is "high"; expected a finite number.`);
+    ).rejects.toThrow(`${path}:2:11: metric 'accuracy' is NaN; expected a finite number.`);
+  });
+
+  it("keeps the numbers of a metrics file and leaves out descriptive values such as kiln/evaluate's task and confusion matrix", async () => {
+    const path = join(folder, "evaluate-metrics.json");
+    await writeFile(
+      path,
+      JSON.stringify({
+        task: "classification",
+        accuracy: 0.9,
+        per_class: { rain: { f1: 0.8 } },
+        confusion_matrix: [
+          [1, 2],
+          [3, 4],
+        ],
+        labels: ["a", "b"],
+        calibrated: true,
+      }),
+    );
+    const result = await registerModel(
+      deps(),
+      registerRequest({ artifactPath: models[0]!, metricsPath: path }),
+    );
+    expect(result.record.metrics).toEqual({ accuracy: 0.9, "per_class.rain.f1": 0.8 });
   });
 
   it("refuses a metrics file that does not exist", async () => {
