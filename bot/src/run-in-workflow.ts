@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { Probot } from "probot";
+import { UsageError } from "../../runtime/errors.js";
 import { kilnApp } from "./app.js";
 import { openBotStore } from "./open-bot-store.js";
 

@@ -17,7 +17,7 @@ import {
   review,
   startPromotionWorld,
 } from "./promotion-world.js";
-import { runPromoteAction } from "./run-promote-action.js";
+import { runPromoteAction } from "./run-bundle.js";
 
 let world: PromotionWorld;
 beforeAll(async () => {

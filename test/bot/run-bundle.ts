@@ -3,8 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const bundle = join(import.meta.dirname, "../../dist/promote/index.js");
-
 export interface ActionRun {
   status: number | null;
   log: string;
@@ -16,11 +14,23 @@ export interface ActionRun {
  * Run the committed promote bundle the way the runner does: INPUT_* env, GITHUB_* env and the
  * runner's files. Asynchronous: the stand-in it talks to lives in this process.
  */
-export async function runPromoteAction(options: {
+export function runPromoteAction(options: {
   inputs: Record<string, string>;
   env: Record<string, string>;
   event: Record<string, unknown>;
 }): Promise<ActionRun> {
+  return runBundle("promote", options);
+}
+
+/** Run `dist/<name>/index.js` as a workflow step. */
+export async function runBundle(
+  name: string,
+  options: {
+    inputs: Record<string, string>;
+    env: Record<string, string>;
+    event: Record<string, unknown>;
+  },
+): Promise<ActionRun> {
   const files = mkdtempSync(join(tmpdir(), "kiln-runner-"));
   const outputFile = join(files, "output");
   const summaryFile = join(files, "summary");
@@ -31,6 +41,7 @@ export async function runPromoteAction(options: {
   const inputEnv = Object.fromEntries(
     Object.entries(options.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]),
   );
+  const bundle = join(import.meta.dirname, "../../dist", name, "index.js");
   const child = spawn(process.execPath, [bundle], {
     cwd: files,
     env: {
