@@ -115,17 +115,6 @@ function approver(): string {
 }
 
 /** The numbers of a metrics object, nested objects kept, strings and lists left out. */
-function numbersOnly(value: Record<string, unknown>): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (typeof item === "number" && Number.isFinite(item)) kept[key] = item;
-    else if (item !== null && typeof item === "object" && !Array.isArray(item)) {
-      const inner = numbersOnly(item as Record<string, unknown>);
-      if (Object.keys(inner).length > 0) kept[key] = inner;
-    }
-  }
-  return kept;
-}
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -193,12 +182,6 @@ async function registerModel(): Promise<{
       string,
       unknown
     >;
-    // Gap: kiln/evaluate writes "task" (a string) and the confusion matrix (lists) into metrics.json,
-    // and `kiln model register --metrics` accepts numbers only. Until the two agree, register the
-    // numeric part of the same file.
-    await mkdir(reportDir, { recursive: true });
-    const numericMetrics = join(reportDir, "metrics.numeric.json");
-    await writeFile(numericMetrics, `${JSON.stringify(numbersOnly(metrics), null, 2)}\n`);
     const args = [
       "model",
       "register",
@@ -206,7 +189,7 @@ async function registerModel(): Promise<{
       "--artifact",
       "build/model.onnx",
       "--metrics",
-      relative(project, numericMetrics),
+      "build/metrics.json",
       "--params",
       "params.yaml",
       "--dataset",
