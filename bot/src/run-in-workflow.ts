@@ -17,8 +17,8 @@ export async function runInWorkflow(env: Readonly<Record<string, string | undefi
   const name = env.GITHUB_EVENT_NAME;
   const path = env.GITHUB_EVENT_PATH;
   if (!token || !name || !path)
-    throw new Error(
-      "kiln bot: GITHUB_TOKEN, GITHUB_EVENT_NAME and GITHUB_EVENT_PATH must be set (run it in a workflow step).",
+    throw new UsageError(
+      "GITHUB_TOKEN, GITHUB_EVENT_NAME and GITHUB_EVENT_PATH must be set (run it in a workflow step).",
     );
   const payload = JSON.parse(await readFile(path, "utf8")) as Record<string, unknown>;
   const probot = new Probot({
