@@ -61,11 +61,12 @@ const labelColors: Record<string, [string, string]> = {
   [`${severityLabelPrefix}${Severity.low}`]: ["c2e0c6", "Drift severity: under 50% of columns drifted"],
 };
 
+const oldestFirst = (a: DriftIssueFacts, b: DriftIssueFacts) =>
+  a.createdAt.localeCompare(b.createdAt) || a.number - b.number;
+
 async function markedIssues(port: DriftIssuePort, key: DriftIssueKey): Promise<DriftIssueFacts[]> {
   const issues = await port.openIssuesWithLabel("drift");
-  return issues
-    .filter((i) => hasDriftIssueMarker(i.body, key))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number);
+  return issues.filter((i) => hasDriftIssueMarker(i.body, key)).sort(oldestFirst);
 }
 
 function nextState(previous: DriftIssueState, result: MonitorResult, healthyRuns: number): DriftIssueState {
@@ -149,6 +150,8 @@ export async function syncDriftIssue(
       // Another run may have opened one at the same time. Every run keeps the oldest; a run whose
       // own issue is not the oldest closes it and posts its window on the kept one instead.
       issues = await markedIssues(port, key);
+      // A listing that lags behind the create still counts this run's own issue.
+      if (!issues.some((i) => i.number === created.number)) issues = [...issues, created].sort(oldestFirst);
       const kept = issues[0] ?? created;
       if (kept.number !== created.number) {
         logger.warn(
