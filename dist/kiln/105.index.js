@@ -18,10 +18,10 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./.build/runtime/data/read-table.js + 45 modules
-var read_table = __webpack_require__(1247);
-// EXTERNAL MODULE: ./.build/runtime/train/evaluate-model.js + 3 modules
-var evaluate_model = __webpack_require__(6757);
+// EXTERNAL MODULE: ./.build/runtime/data/read-table.js + 40 modules
+var read_table = __webpack_require__(4547);
+// EXTERNAL MODULE: ./.build/runtime/train/evaluate-model.js
+var evaluate_model = __webpack_require__(5461);
 // EXTERNAL MODULE: ./.build/runtime/train/model-input-schema.js
 var model_input_schema = __webpack_require__(6726);
 // EXTERNAL MODULE: ./.build/runtime/train/predict-file.js + 1 modules

@@ -546,7 +546,7 @@ exports._ = Upload;
 
 /***/ }),
 
-/***/ 2948:
+/***/ 567:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG

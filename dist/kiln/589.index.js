@@ -312,16 +312,18 @@ function stableJson(value) {
 
 /** The stage key: what it runs, the content of its deps, its params, its declared env, Kiln's format. */
 function stageKey(entry, stage) {
-    return (0,hash_cache/* sha256 */.s)(stableJson({
-        format: version/* formatVersion */.q,
-        cmd: entry.cmd,
-        uses: entry.uses,
-        with: entry.with,
-        deps: entry.deps.map((d) => [d.path, d.digest]),
-        params: entry.params,
-        env: entry.env,
-        outs: stage.outs.map((o) => [o.path, o.cache]),
-    }));
+    return (0,hash_cache/* sha256 */.s)(
+    // Fixed positions for Kiln's own fields; key order normalised only in the user's maps.
+    JSON.stringify([
+        version/* formatVersion */.q,
+        entry.cmd ?? null,
+        entry.uses ?? null,
+        stableJson(entry.with ?? null),
+        entry.deps.map((d) => [d.path, d.digest]),
+        stableJson(entry.params),
+        stableJson(entry.env),
+        stage.outs.map((o) => [o.path, o.cache]),
+    ]));
 }
 async function lockedPath(root, path, hashes) {
     const digest = await digestPath(root, path, hashes);
@@ -1221,6 +1223,8 @@ async function runPipeline(options) {
     const ordered = selected.map((s) => results.get(s.name));
     let lockWritten = false;
     if (!options.dry) {
+        // A run where every stage was up to date and kept its entry leaves kiln.lock as it was.
+        const unchanged = ordered.every((r) => r.status === stage_result/* StageStatus */.T.upToDate && entries.get(r.name) === lock.stages[r.name]) && Object.keys(lock.stages).every((name) => pipeline.stages.has(name));
         for (const result of ordered) {
             const entry = entries.get(result.name);
             if (entry)
@@ -1231,7 +1235,7 @@ async function runPipeline(options) {
         for (const name of Object.keys(lock.stages))
             if (!pipeline.stages.has(name))
                 delete lock.stages[name];
-        lockWritten = await writeLock(lockFile, lock, lockText);
+        lockWritten = unchanged ? false : await writeLock(lockFile, lock, lockText);
         await hashes.save(stateFile);
     }
     await reporter.end(ordered);

@@ -648,15 +648,18 @@ function fitPreprocessing(table, features, options = {}) {
             const column = findColumn(table, name, "feature column");
             if (column.kind === "categorical") {
                 const seen = new Uint8Array(column.categories.length);
-                for (const code of column.codes)
-                    if (code >= 0)
-                        seen[code] = 1;
+                const codes = column.codes;
+                for (let i = 0; i < codes.length; i++)
+                    if (codes[i] >= 0)
+                        seen[codes[i]] = 1;
                 const categories = column.categories.filter((_, i) => seen[i] === 1);
                 return { name, kind: "categorical", encoding, categories };
             }
+            const values = column.values;
             let sum = 0;
             let count = 0;
-            for (const v of column.values) {
+            for (let i = 0; i < values.length; i++) {
+                const v = values[i];
                 if (!Number.isNaN(v)) {
                     sum += v;
                     count++;
@@ -667,9 +670,11 @@ function fitPreprocessing(table, features, options = {}) {
             }
             const mean = count === 0 ? 0 : sum / count;
             let squares = 0;
-            for (const v of column.values)
-                if (!Number.isNaN(v))
-                    squares += (v - mean) * (v - mean);
+            for (let i = 0; i < values.length; i++) {
+                const d = values[i] - mean;
+                if (!Number.isNaN(d))
+                    squares += d * d;
+            }
             const std = count === 0 ? 0 : Math.sqrt(squares / count);
             return {
                 name,
@@ -725,30 +730,37 @@ function encodeFeaturesFloat64(table, preprocessing, options = {}) {
     encodeInto(matrix, table, preprocessing, layout);
     return { matrix, rows: table.rowCount, cols, layout };
 }
+/** Rows encoded per block: a block of the matrix stays in cache while every feature writes into it. */
+const blockRows = 2048;
 function encodeInto(target, table, preprocessing, layout) {
     const rows = table.rowCount;
     const cols = feature_preprocessing_featureMatrixWidth(preprocessing);
     const rowStride = layout === "row-major" ? cols : 1;
     const colStride = layout === "row-major" ? 1 : rows;
+    const writers = [];
     let offset = 0;
     for (const feature of preprocessing.features) {
         const column = findColumn(table, feature.name, "feature column");
+        const base = offset * colStride;
         if (feature.kind === "categorical") {
             const index = categoryIndex(column, feature);
             if (feature.encoding === "one-hot") {
-                for (let r = 0; r < rows; r++) {
-                    const k = index(r);
-                    if (k >= 0)
-                        target[r * rowStride + (offset + k) * colStride] = 1;
-                }
+                writers.push((start, end) => {
+                    for (let r = start; r < end; r++) {
+                        const k = index(r);
+                        if (k >= 0)
+                            target[r * rowStride + base + k * colStride] = 1;
+                    }
+                });
                 offset += feature.categories.length;
             }
             else {
-                const base = offset * colStride;
-                for (let r = 0; r < rows; r++) {
-                    const k = index(r);
-                    target[r * rowStride + base] = k >= 0 ? k : Number.NaN;
-                }
+                writers.push((start, end) => {
+                    for (let r = start; r < end; r++) {
+                        const k = index(r);
+                        target[r * rowStride + base] = k >= 0 ? k : Number.NaN;
+                    }
+                });
                 offset += 1;
             }
             continue;
@@ -760,15 +772,22 @@ function encodeInto(target, table, preprocessing, layout) {
         const values = column.values;
         const impute = feature.impute === null ? Number.NaN : feature.impute;
         const { center, scale } = feature;
-        const base = offset * colStride;
         const identity = center === 0 && scale === 1;
-        for (let r = 0; r < rows; r++) {
-            let x = Math.fround(values[r]);
-            if (Number.isNaN(x))
-                x = impute;
-            target[r * rowStride + base] = identity ? x : (x - center) / scale;
-        }
+        writers.push((start, end) => {
+            for (let r = start; r < end; r++) {
+                let x = Math.fround(values[r]);
+                if (Number.isNaN(x))
+                    x = impute;
+                target[r * rowStride + base] = identity ? x : (x - center) / scale;
+            }
+        });
         offset += 1;
+    }
+    const step = layout === "row-major" ? blockRows : rows;
+    for (let start = 0; start < rows; start += step) {
+        const end = Math.min(rows, start + step);
+        for (const write of writers)
+            write(start, end);
     }
 }
 /** Maps a row to the feature's category index, -1 for a missing or unseen category. */
@@ -2073,100 +2092,11 @@ function applyFeatureBins(columns, featureBins) {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
-;// CONCATENATED MODULE: ./.build/runtime/train/gbdt/histogram-worker.js
-/**
- * A helper thread that builds half of a large node's histogram while the main thread builds the
- * other half, over the same shared WebAssembly memory. The main thread stays synchronous: it hands
- * the helper its half through a small control block in the shared memory and waits for it with
- * Atomics, so training needs no async plumbing.
- *
- * Splitting a node into halves is decided by the node's size alone, never by whether a helper
- * thread exists, so a model is the same bit for bit with or without one.
- */
-
-
-/** Control block states. */
-const IDLE = 0;
-const TASK = 1;
-const DONE = 2;
-const QUIT = 3;
-const FAILED = 4;
-/** Int32 cells of the control block: state + 9 task arguments. */
-const CONTROL_INTS = 16;
-/** Runs inside the worker (plain JavaScript, CommonJS, since it is evaluated from a string). */
-const workerSource = `
-const { workerData } = require("node:worker_threads");
-const { memory, module, control } = workerData;
-const kernels = new WebAssembly.Instance(module, { env: { memory } }).exports;
-const c = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
-for (;;) {
-  let state = Atomics.load(c, 0);
-  while (state !== ${TASK} && state !== ${QUIT}) {
-    Atomics.wait(c, 0, state);
-    state = Atomics.load(c, 0);
-  }
-  if (state === ${QUIT}) break;
-  try {
-    const build = c[9] === 1 ? kernels.histogramUnitHessian : kernels.histogram;
-    build(c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
-    Atomics.store(c, 0, ${DONE});
-  } catch (error) {
-    Atomics.store(c, 0, ${FAILED});
-  }
-  Atomics.notify(c, 0);
-}
-`;
-class HistogramWorker {
-    worker;
-    control;
-    constructor(worker, memory, controlOffset) {
-        this.worker = worker;
-        this.control = new Int32Array(memory.buffer, controlOffset, CONTROL_INTS);
-    }
-    /** A helper thread, or undefined when the machine has a single core. */
-    static start(memory, module, controlOffset) {
-        if ((0,external_node_os_.availableParallelism)() < 2)
-            return undefined;
-        const worker = new external_node_worker_threads_.Worker(workerSource, {
-            eval: true,
-            workerData: { memory, module, control: controlOffset },
-        });
-        worker.unref();
-        return new HistogramWorker(worker, memory, controlOffset);
-    }
-    /** Starts `histogram(...args)` (or the unit-hessian variant) on the helper thread. */
-    begin(unitHessian, args) {
-        const c = this.control;
-        for (let i = 0; i < 8; i++)
-            c[1 + i] = args[i];
-        c[9] = unitHessian ? 1 : 0;
-        Atomics.store(c, 0, TASK);
-        Atomics.notify(c, 0);
-    }
-    /** Waits for the task started by `begin`. */
-    finish() {
-        const c = this.control;
-        for (;;) {
-            const state = Atomics.load(c, 0);
-            if (state === DONE)
-                break;
-            if (state === FAILED)
-                throw new Error("gbdt: the histogram helper thread failed (a bug in Kiln).");
-            Atomics.wait(c, 0, state, 1000);
-        }
-        Atomics.store(c, 0, IDLE);
-    }
-    close() {
-        Atomics.store(this.control, 0, QUIT);
-        Atomics.notify(this.control, 0);
-        void this.worker.terminate();
-    }
-}
-
 ;// CONCATENATED MODULE: ./.build/runtime/train/gbdt/wasm-kernels.js
 /**
  * The two hot loops of tree growing — accumulating a node's histogram and partitioning a node's
- * rows — as a small hand-assembled WebAssembly module, which runs them 3–4 times faster than the
+ * rows (with their bins and gradients, so that every node's data is contiguous) — as a small
+ * hand-assembled WebAssembly module, which runs them 3–4 times faster than the
  * same loops in JavaScript (no bounds checks, plain loads and stores).
  *
  * The module imports one linear memory; every array the kernels touch lives in it, addressed by
@@ -2228,21 +2158,31 @@ const store32 = [0x36, 2, 0];
 const load8 = [0x2d, 0, 0];
 const loadF64 = (offset) => [0x2b, 3, ...uleb(offset)];
 const storeF64 = (offset) => [0x39, 3, ...uleb(offset)];
+const I64 = 0x7e;
+const loadI64 = (offset) => [0x29, 0, ...uleb(offset)];
+const storeI64 = (offset) => [0x37, 0, ...uleb(offset)];
+const loadI32 = (offset) => [0x28, 0, ...uleb(offset)];
+const storeI32 = (offset) => [0x36, 0, ...uleb(offset)];
+const loadU16 = (offset) => [0x2f, 0, ...uleb(offset)];
+const storeI16 = (offset) => [0x3b, 0, ...uleb(offset)];
+const loadU8 = (offset) => [0x2d, 0, ...uleb(offset)];
+const storeI8 = (offset) => [0x3a, 0, ...uleb(offset)];
+const memoryCopy = [0xfc, 0x0a, 0x00, 0x00];
 /**
- * histogram(bins, rows, start, end, featureCount, grad, hess, hist): for each i in [start, end),
- * row = rows[i]; for each feature f, the bin b = bins[row * featureCount + f] gets
- * hist[f][b] += (grad[row], hess[row], 1). With `unitHessian` the cells are (grad, count) and the
- * `hess` parameter is ignored. Cells are float64; a feature has 256 bins.
+ * histogram(bins, start, end, featureCount, grad, hess, hist): for each position i in
+ * [start, end) and each feature f, the bin b = bins[i * featureCount + f] gets
+ * hist[f][b] += (grad[i], hess[i], 1). The bins, gradients and hessians are kept in node order
+ * (partition moves each row's data with it), so every read is sequential. With `unitHessian` the
+ * cells are (grad, count) and `hess` is ignored; without `counts` the count is left as it is.
+ * Cells are float64; a feature has 256 bins.
  */
-function histogramBody(unitHessian) {
-    // params: 0 bins, 1 rows, 2 start, 3 end, 4 featureCount, 5 grad, 6 hess, 7 hist
-    // locals: 8 i, 9 row, 10 base, 11 f, 12 cell (i32); 13 g, 14 h (f64)
-    const [bins, rows, start, stop, featureCount, grad, hess, hist] = [0, 1, 2, 3, 4, 5, 6, 7];
-    const [i, row, base, f, cell, g, h] = [8, 9, 10, 11, 12, 13, 14];
+function histogramBody(unitHessian, counts) {
+    const [bins, start, stop, featureCount, grad, hess, hist] = [0, 1, 2, 3, 4, 5, 6];
+    const [i, base, f, cell, g, h] = [7, 8, 9, 10, 11, 12];
     const cellBytes = unitHessian ? 16 : 24;
     return [
         ...vector([
-            [5, I32],
+            [4, I32],
             [2, F64],
         ]),
         ...get(start),
@@ -2253,30 +2193,21 @@ function histogramBody(unitHessian) {
         ...geU,
         ...brIf(0),
         ...loop,
-        // row = rows[i]
-        ...get(rows),
+        // base = bins + i * featureCount; g = grad[i]; h = hess[i]; f = 0
+        ...get(bins),
         ...get(i),
-        ...i32(2),
-        ...shl,
+        ...get(featureCount),
+        ...mul,
         ...add,
-        ...load32,
-        ...set(row),
-        // g = grad[row]; h = hess[row]
+        ...set(base),
         ...get(grad),
-        ...get(row),
+        ...get(i),
         ...i32(3),
         ...shl,
         ...add,
         ...loadF64(0),
         ...set(g),
-        ...(unitHessian ? [] : [...get(hess), ...get(row), ...i32(3), ...shl, ...add, ...loadF64(0), ...set(h)]),
-        // base = bins + row * featureCount; f = 0
-        ...get(bins),
-        ...get(row),
-        ...get(featureCount),
-        ...mul,
-        ...add,
-        ...set(base),
+        ...(unitHessian ? [] : [...get(hess), ...get(i), ...i32(3), ...shl, ...add, ...loadF64(0), ...set(h)]),
         ...i32(0),
         ...set(f),
         ...loop,
@@ -2300,22 +2231,17 @@ function histogramBody(unitHessian) {
         ...get(g),
         ...fadd,
         ...storeF64(0),
-        ...(unitHessian
-            ? [...get(cell), ...get(cell), ...loadF64(8), ...f64(1), ...fadd, ...storeF64(8)]
-            : [
+        ...(unitHessian ? [] : [...get(cell), ...get(cell), ...loadF64(8), ...get(h), ...fadd, ...storeF64(8)]),
+        ...(counts
+            ? [
                 ...get(cell),
                 ...get(cell),
-                ...loadF64(8),
-                ...get(h),
-                ...fadd,
-                ...storeF64(8),
-                ...get(cell),
-                ...get(cell),
-                ...loadF64(16),
+                ...loadF64(cellBytes - 8),
                 ...f64(1),
                 ...fadd,
-                ...storeF64(16),
-            ]),
+                ...storeF64(cellBytes - 8),
+            ]
+            : []),
         // while (++f < featureCount)
         ...get(f),
         ...i32(1),
@@ -2338,18 +2264,159 @@ function histogramBody(unitHessian) {
         ...end,
     ];
 }
+/** Features up to which the kernels are generated for the exact feature count, loops unrolled. */
+const UNROLL_FEATURES_UP_TO = 256;
 /**
- * partition(column, rows, scratch, start, end, threshold, missingLeft) → mid: stable, branch-free
- * split of rows[start, end) by `column[row] <= threshold` (column: one feature's bins, one byte per
- * row; the missing bin 255 goes left when missingLeft is 1). Left rows are compacted from `start`
- * and the returned index is where they end; right rows are written to scratch[0 .. end - mid) for
- * the caller to copy back.
+ * The histogram kernel for exactly `featureCount` features, its feature loop unrolled: each
+ * feature's bin byte and histogram cells are reached through constant offsets.
  */
-function partitionBody() {
-    const [column, rows, scratch, start, stop, threshold, missingLeft] = [0, 1, 2, 3, 4, 5, 6];
-    const [i, left, right, row, bin, goLeft] = [7, 8, 9, 10, 11, 12];
+function unrolledHistogramBody(unitHessian, counts, featureCount) {
+    const [bins, start, stop, count, grad, hess, hist] = [0, 1, 2, 3, 4, 5, 6];
+    const [i, base, cell, g, h] = [7, 8, 9, 10, 11];
+    const cellBytes = unitHessian ? 16 : 24;
+    const featureBytes = 256 * cellBytes;
+    const perFeature = [];
+    for (let f = 0; f < featureCount; f++) {
+        const at = f * featureBytes;
+        perFeature.push(
+        // cell = hist + bins[base + f] * cellBytes
+        ...get(base), ...loadU8(f), ...i32(cellBytes), ...mul, ...get(hist), ...add, ...set(cell), ...get(cell), ...get(cell), ...loadF64(at), ...get(g), ...fadd, ...storeF64(at), ...(unitHessian
+            ? []
+            : [...get(cell), ...get(cell), ...loadF64(at + 8), ...get(h), ...fadd, ...storeF64(at + 8)]), ...(counts
+            ? [
+                ...get(cell),
+                ...get(cell),
+                ...loadF64(at + cellBytes - 8),
+                ...f64(1),
+                ...fadd,
+                ...storeF64(at + cellBytes - 8),
+            ]
+            : []));
+    }
     return [
-        ...vector([[6, I32]]),
+        ...vector([
+            [3, I32],
+            [2, F64],
+        ]),
+        ...get(start),
+        ...set(i),
+        ...block,
+        ...get(i),
+        ...get(stop),
+        ...geU,
+        ...brIf(0),
+        ...loop,
+        ...get(bins),
+        ...get(i),
+        ...get(count),
+        ...mul,
+        ...add,
+        ...set(base),
+        ...get(grad),
+        ...get(i),
+        ...i32(3),
+        ...shl,
+        ...add,
+        ...loadF64(0),
+        ...set(g),
+        ...(unitHessian ? [] : [...get(hess), ...get(i), ...i32(3), ...shl, ...add, ...loadF64(0), ...set(h)]),
+        ...perFeature,
+        ...get(i),
+        ...i32(1),
+        ...add,
+        ...tee(i),
+        ...get(stop),
+        ...ltU,
+        ...brIf(0),
+        ...end,
+        ...end,
+        ...end,
+    ];
+}
+/** How a row's `featureCount` bin bytes are copied: exact 8/4/2/1-byte pieces, no over-copy. */
+function rowPieces(featureCount) {
+    const pieces = [];
+    let offset = 0;
+    for (const bytes of [8, 4, 2, 1]) {
+        while (featureCount - offset >= bytes) {
+            pieces.push({ offset, bytes });
+            offset += bytes;
+        }
+    }
+    return pieces;
+}
+/**
+ * partition(bins, rows, grad, hess, scratchBins, scratch, scratchGrad, scratchHess, start, end,
+ * featureCount, feature, threshold, missingLeft) → mid: stable, branch-free split of the node
+ * at positions [start, end) by `bins[i * featureCount + feature] <= threshold` (the missing bin
+ * 255 goes left when missingLeft is 1). Each row moves with its data — row index, gradient,
+ * hessian and its featureCount bin bytes — so the node's data stays contiguous. Left rows are
+ * compacted from `start` and the returned index is where they end; right rows go to the scratch
+ * arrays from 0, for the caller to copy back. With `unitHessian` there are no hessians to move.
+ * With `featureCount` given, the bin bytes are copied in fixed pieces; otherwise by memory.copy.
+ */
+function partitionBody(unitHessian, featureCount) {
+    const [bins, rows, grad, hess, scratchBins, scratch, scratchGrad, scratchHess] = [0, 1, 2, 3, 4, 5, 6, 7];
+    const [start, stop, count, feature, threshold, missingLeft] = [8, 9, 10, 11, 12, 13];
+    const [i, left, right, row, bin, goLeft, src, leftAt, rightAt] = [14, 15, 16, 17, 18, 19, 20, 21, 22];
+    const [g, h] = [23, 24];
+    const pieces = featureCount === undefined ? [] : rowPieces(featureCount);
+    const firstPiece = 25;
+    const pieceType = (bytes) => (bytes === 8 ? I64 : I32);
+    const load = (bytes, offset) => bytes === 8
+        ? loadI64(offset)
+        : bytes === 4
+            ? loadI32(offset)
+            : bytes === 2
+                ? loadU16(offset)
+                : loadU8(offset);
+    const store = (bytes, offset) => bytes === 8
+        ? storeI64(offset)
+        : bytes === 4
+            ? storeI32(offset)
+            : bytes === 2
+                ? storeI16(offset)
+                : storeI8(offset);
+    /** target[slot] = local, for elements of 2^shift bytes. */
+    const storeAt = (target, slot, shift, local, op) => [
+        ...get(target),
+        ...get(slot),
+        ...i32(shift),
+        ...shl,
+        ...add,
+        ...get(local),
+        ...op,
+    ];
+    const copyBins = featureCount === undefined
+        ? [
+            // memory.copy(rightAt, src, count), then (overlap-safe) memory.copy(leftAt, src, count)
+            ...get(rightAt),
+            ...get(src),
+            ...get(count),
+            ...memoryCopy,
+            ...get(leftAt),
+            ...get(src),
+            ...get(count),
+            ...memoryCopy,
+        ]
+        : [
+            // Load every piece before storing any: the left target may overlap the source row.
+            ...pieces.flatMap((piece, k) => [
+                ...get(src),
+                ...load(piece.bytes, piece.offset),
+                ...set(firstPiece + k),
+            ]),
+            ...pieces.flatMap((piece, k) => [
+                ...get(leftAt),
+                ...get(firstPiece + k),
+                ...store(piece.bytes, piece.offset),
+                ...get(rightAt),
+                ...get(firstPiece + k),
+                ...store(piece.bytes, piece.offset),
+            ]),
+        ];
+    return [
+        ...vector([[9, I32], [2, F64], ...pieces.map((piece) => [1, pieceType(piece.bytes)])]),
         ...get(start),
         ...tee(i),
         ...set(left),
@@ -2359,6 +2426,13 @@ function partitionBody() {
         ...geU,
         ...brIf(0),
         ...loop,
+        // src = bins + i * count; row = rows[i]; g = grad[i]; h = hess[i]
+        ...get(bins),
+        ...get(i),
+        ...get(count),
+        ...mul,
+        ...add,
+        ...set(src),
         ...get(rows),
         ...get(i),
         ...i32(2),
@@ -2366,12 +2440,20 @@ function partitionBody() {
         ...add,
         ...load32,
         ...set(row),
-        ...get(column),
-        ...get(row),
+        ...get(grad),
+        ...get(i),
+        ...i32(3),
+        ...shl,
+        ...add,
+        ...loadF64(0),
+        ...set(g),
+        ...(unitHessian ? [] : [...get(hess), ...get(i), ...i32(3), ...shl, ...add, ...loadF64(0), ...set(h)]),
+        // bin = bins[src + feature]; goLeft = bin == 255 ? missingLeft : bin <= threshold
+        ...get(src),
+        ...get(feature),
         ...add,
         ...load8,
         ...set(bin),
-        // goLeft = bin == 255 ? missingLeft : bin <= threshold
         ...get(missingLeft),
         ...get(bin),
         ...get(threshold),
@@ -2381,21 +2463,27 @@ function partitionBody() {
         ...eq,
         ...wasm_kernels_select,
         ...set(goLeft),
-        // rows[left] = row; scratch[right] = row
-        ...get(rows),
+        // Write the row to both sides; only the side it belongs to advances.
+        ...get(bins),
         ...get(left),
-        ...i32(2),
-        ...shl,
+        ...get(count),
+        ...mul,
         ...add,
-        ...get(row),
-        ...store32,
-        ...get(scratch),
+        ...set(leftAt),
+        ...get(scratchBins),
         ...get(right),
-        ...i32(2),
-        ...shl,
+        ...get(count),
+        ...mul,
         ...add,
-        ...get(row),
-        ...store32,
+        ...set(rightAt),
+        ...copyBins,
+        ...storeAt(rows, left, 2, row, store32),
+        ...storeAt(scratch, right, 2, row, store32),
+        ...storeAt(grad, left, 3, g, storeF64(0)),
+        ...storeAt(scratchGrad, right, 3, g, storeF64(0)),
+        ...(unitHessian
+            ? []
+            : [...storeAt(hess, left, 3, h, storeF64(0)), ...storeAt(scratchHess, right, 3, h, storeF64(0))]),
         // left += goLeft; right += goLeft ^ 1
         ...get(left),
         ...get(goLeft),
@@ -2420,82 +2508,19 @@ function partitionBody() {
         ...end,
     ];
 }
-/** Features up to which the histogram kernel is generated with its feature loop unrolled. */
-const UNROLL_FEATURES_UP_TO = 256;
-/**
- * The histogram kernel for exactly `featureCount` features, its feature loop unrolled: each
- * feature's bin byte and histogram cells are reached through constant offsets, which saves the
- * loop's index arithmetic and branch (about a third of the work per cell).
- */
-function unrolledHistogramBody(unitHessian, featureCount) {
-    const [bins, rows, start, stop, count, grad, hess, hist] = [0, 1, 2, 3, 4, 5, 6, 7];
-    const [i, row, base, cell, g, h] = [8, 9, 10, 11, 12, 13];
-    const cellBytes = unitHessian ? 16 : 24;
-    const featureBytes = 256 * cellBytes;
-    const perFeature = [];
-    for (let f = 0; f < featureCount; f++) {
-        const at = f * featureBytes;
-        perFeature.push(
-        // cell = hist + bins[base + f] * cellBytes
-        ...get(base), ...[0x2d, 0, ...uleb(f)], ...i32(cellBytes), ...mul, ...get(hist), ...add, ...set(cell), ...get(cell), ...get(cell), ...loadF64(at), ...get(g), ...fadd, ...storeF64(at), ...get(cell), ...get(cell), ...loadF64(at + 8), ...(unitHessian ? f64(1) : get(h)), ...fadd, ...storeF64(at + 8), ...(unitHessian
-            ? []
-            : [...get(cell), ...get(cell), ...loadF64(at + 16), ...f64(1), ...fadd, ...storeF64(at + 16)]));
-    }
-    return [
-        ...vector([
-            [4, I32],
-            [2, F64],
-        ]),
-        ...get(start),
-        ...set(i),
-        ...block,
-        ...get(i),
-        ...get(stop),
-        ...geU,
-        ...brIf(0),
-        ...loop,
-        ...get(rows),
-        ...get(i),
-        ...i32(2),
-        ...shl,
-        ...add,
-        ...load32,
-        ...set(row),
-        ...get(grad),
-        ...get(row),
-        ...i32(3),
-        ...shl,
-        ...add,
-        ...loadF64(0),
-        ...set(g),
-        ...(unitHessian ? [] : [...get(hess), ...get(row), ...i32(3), ...shl, ...add, ...loadF64(0), ...set(h)]),
-        ...get(bins),
-        ...get(row),
-        ...get(count),
-        ...mul,
-        ...add,
-        ...set(base),
-        ...perFeature,
-        ...get(i),
-        ...i32(1),
-        ...add,
-        ...tee(i),
-        ...get(stop),
-        ...ltU,
-        ...brIf(0),
-        ...end,
-        ...end,
-        ...end,
-    ];
-}
 function moduleBytes(featureCount) {
-    const histogramType = [0x60, ...vector(new Array(8).fill([I32])), ...vector([])];
-    const partitionType = [0x60, ...vector(new Array(7).fill([I32])), ...vector([[I32]])];
-    const histogram = featureCount <= UNROLL_FEATURES_UP_TO ? unrolledHistogramBody : null;
+    const histogramType = [0x60, ...vector(new Array(7).fill([I32])), ...vector([])];
+    const partitionType = [0x60, ...vector(new Array(14).fill([I32])), ...vector([[I32]])];
+    const unrolled = featureCount <= UNROLL_FEATURES_UP_TO;
+    const histogram = (unitHessian, counts) => unrolled ? unrolledHistogramBody(unitHessian, counts, featureCount) : histogramBody(unitHessian, counts);
+    // In the order of HISTOGRAM_KERNELS, then the two partitions.
     const bodies = [
-        histogram ? histogram(false, featureCount) : histogramBody(false),
-        histogram ? histogram(true, featureCount) : histogramBody(true),
-        partitionBody(),
+        histogram(false, true),
+        histogram(true, true),
+        histogram(false, false),
+        histogram(true, false),
+        partitionBody(false, unrolled ? featureCount : undefined),
+        partitionBody(true, unrolled ? featureCount : undefined),
     ];
     return Uint8Array.from([
         0x00,
@@ -2509,14 +2534,29 @@ function moduleBytes(featureCount) {
         ...section(1, vector([histogramType, partitionType])),
         // A shared memory (limits flag 3: shared, with a maximum), so a worker thread can use it too.
         ...section(2, vector([[...wasm_kernels_name("env"), ...wasm_kernels_name("memory"), 0x02, 0x03, ...uleb(1), ...uleb(WASM_MAX_PAGES)]])),
-        ...section(3, vector([[0], [0], [1]])),
+        ...section(3, vector([[0], [0], [0], [0], [1], [1]])),
         ...section(7, vector([
-            [...wasm_kernels_name("histogram"), 0x00, 0],
-            [...wasm_kernels_name("histogramUnitHessian"), 0x00, 1],
-            [...wasm_kernels_name("partition"), 0x00, 2],
+            ...HISTOGRAM_KERNELS.map((kernel, index) => [...wasm_kernels_name(kernel), 0x00, index]),
+            [...wasm_kernels_name("partition"), 0x00, HISTOGRAM_KERNELS.length],
+            [...wasm_kernels_name("partitionUnitHessian"), 0x00, HISTOGRAM_KERNELS.length + 1],
         ])),
         ...section(10, vector(bodies.map((body) => [...uleb(body.length), ...body]))),
     ]);
+}
+/**
+ * The histogram kernels by index: with hessians or unit hessians (cells of gradient, hessian,
+ * count or of gradient, count), and with or without counting rows (the root's counts are the same
+ * in every tree, so after the first tree they are copied in rather than counted again).
+ */
+const HISTOGRAM_KERNELS = [
+    "histogram",
+    "histogramUnitHessian",
+    "histogramNoCount",
+    "histogramUnitHessianNoCount",
+];
+/** The index into HISTOGRAM_KERNELS of the kernel for these cells. */
+function histogramKernelIndex(unitHessian, counts) {
+    return (unitHessian ? 1 : 0) + (counts ? 0 : 2);
 }
 const wasm = globalThis.WebAssembly;
 /** Bytes in a WebAssembly memory page. */
@@ -2547,6 +2587,98 @@ function gbdtKernels(memory, featureCount) {
     return instance.exports;
 }
 
+;// CONCATENATED MODULE: ./.build/runtime/train/gbdt/histogram-worker.js
+/**
+ * A helper thread that builds half of a large node's histogram while the main thread builds the
+ * other half, over the same shared WebAssembly memory. The main thread stays synchronous: it hands
+ * the helper its half through a small control block in the shared memory and waits for it with
+ * Atomics, so training needs no async plumbing.
+ *
+ * Splitting a node into halves is decided by the node's size alone, never by whether a helper
+ * thread exists, so a model is the same bit for bit with or without one.
+ */
+
+
+
+/** Control block states. */
+const IDLE = 0;
+const TASK = 1;
+const DONE = 2;
+const QUIT = 3;
+const FAILED = 4;
+/** Int32 cells of the control block: state, 7 task arguments, spare, kernel. */
+const CONTROL_INTS = 16;
+/** Runs inside the worker (plain JavaScript, CommonJS, since it is evaluated from a string). */
+const workerSource = `
+const { workerData } = require("node:worker_threads");
+const { memory, module, control } = workerData;
+const kernels = new WebAssembly.Instance(module, { env: { memory } }).exports;
+const histograms = ${JSON.stringify(HISTOGRAM_KERNELS)}.map((name) => kernels[name]);
+const c = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
+for (;;) {
+  let state = Atomics.load(c, 0);
+  while (state !== ${TASK} && state !== ${QUIT}) {
+    Atomics.wait(c, 0, state);
+    state = Atomics.load(c, 0);
+  }
+  if (state === ${QUIT}) break;
+  try {
+    const build = histograms[c[9]];
+    build(c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+    Atomics.store(c, 0, ${DONE});
+  } catch (error) {
+    Atomics.store(c, 0, ${FAILED});
+  }
+  Atomics.notify(c, 0);
+}
+`;
+class HistogramWorker {
+    worker;
+    control;
+    constructor(worker, memory, controlOffset) {
+        this.worker = worker;
+        this.control = new Int32Array(memory.buffer, controlOffset, CONTROL_INTS);
+    }
+    /** A helper thread, or undefined when the machine has a single core. */
+    static start(memory, module, controlOffset) {
+        if ((0,external_node_os_.availableParallelism)() < 2)
+            return undefined;
+        const worker = new external_node_worker_threads_.Worker(workerSource, {
+            eval: true,
+            workerData: { memory, module, control: controlOffset },
+        });
+        worker.unref();
+        return new HistogramWorker(worker, memory, controlOffset);
+    }
+    /** Starts histogram kernel `kernel` (an index into HISTOGRAM_KERNELS) on the helper thread. */
+    begin(kernel, args) {
+        const c = this.control;
+        for (let i = 0; i < 7; i++)
+            c[1 + i] = args[i];
+        c[9] = kernel;
+        Atomics.store(c, 0, TASK);
+        Atomics.notify(c, 0);
+    }
+    /** Waits for the task started by `begin`. */
+    finish() {
+        const c = this.control;
+        for (;;) {
+            const state = Atomics.load(c, 0);
+            if (state === DONE)
+                break;
+            if (state === FAILED)
+                throw new Error("gbdt: the histogram helper thread failed (a bug in Kiln).");
+            Atomics.wait(c, 0, state, 1000);
+        }
+        Atomics.store(c, 0, IDLE);
+    }
+    close() {
+        Atomics.store(this.control, 0, QUIT);
+        Atomics.notify(this.control, 0);
+        void this.worker.terminate();
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/runtime/train/gbdt/tree-grower.js
 /**
  * Grows one regression tree on gradients and hessians over a binned matrix, leaf-wise (best gain
@@ -2554,8 +2686,10 @@ function gbdtKernels(memory, featureCount) {
  *
  * - Histograms of (gradient, hessian, count) per feature and bin; a node's histogram is built from
  *   its rows only for the smaller child of a split, the larger child's is the parent's minus it.
- * - Row indices are kept ordered by node: each split partitions the node's index segment in place
- *   (stably, so rows stay ascending and reads of the bin matrix move forward).
+ * - Rows are kept ordered by node: each split partitions the node's segment in place, stably, and
+ *   moves every row's bins, gradient and hessian with it, so a node's data is contiguous and its
+ *   histogram reads memory sequentially (a node holding scattered rows of a large table would
+ *   cost a cache miss per row instead).
  * - Missing values have their own bin; each split learns whether missing goes left or right.
  *
  * The bins, row indices, gradients and histograms live in one WebAssembly memory, allocated once
@@ -2584,10 +2718,18 @@ class TreeGrower {
     featureCount;
     stride;
     kernels;
+    /** The training rows' bins, row-major, in row order (each tree starts from them). */
+    sourceBins;
+    /** Per position (node order): row index, its bins (row-major), gradient and hessian. */
     rows;
-    scratch;
+    bins;
     grad;
     hess;
+    /** Where partition puts a node's right rows before they are copied back after the left ones. */
+    scratch;
+    scratchBins;
+    scratchGrad;
+    scratchHess;
     /** Byte offsets of the arrays in the WebAssembly memory. */
     at;
     slotBytes;
@@ -2601,6 +2743,8 @@ class TreeGrower {
     /** Builds left to do without the helper after it was found late too often. */
     helperPause = 0;
     leaves = [];
+    /** The root's histogram with only the counts (gradient and hessian cells zero), after tree one. */
+    rootCounts;
     constructor(matrix, featureBins, options) {
         this.featureBins = featureBins;
         this.options = options;
@@ -2615,14 +2759,16 @@ class TreeGrower {
         const align = (bytes) => Math.ceil(bytes / 8) * 8;
         // Layout: histogram slots (the pool, then the half slot), control block, arrays.
         const control = (slots + 1) * this.slotBytes;
+        const hessBytes = options.constantHessian ? 0 : align(n * 8);
         const grad = control + CONTROL_INTS * 4;
         const hess = grad + align(n * 8);
-        const rows = hess + (options.constantHessian ? 0 : align(n * 8));
+        const scratchGrad = hess + hessBytes;
+        const scratchHess = scratchGrad + align(n * 8);
+        const rows = scratchHess + hessBytes;
         const scratch = rows + align(n * 4);
         const bins = scratch + align(n * 4);
-        // A column-major copy of the bins too: partitioning reads one feature of many rows.
-        const columns = bins + align(n * F);
-        const total = columns + align(n * F);
+        const scratchBins = bins + align(n * F);
+        const total = scratchBins + align(n * F);
         const pages = Math.ceil(total / WASM_PAGE_BYTES);
         if (pages > WASM_MAX_PAGES) {
             throw new errors/* DataError */.fL({}, `gbdt needs ${(total / 2 ** 30).toFixed(1)} GiB of working memory for ${n} rows × ${F} features; its limit is 4 GiB.`, { hint: "Train on fewer rows (a sample) or fewer features." });
@@ -2630,21 +2776,19 @@ class TreeGrower {
         const memory = createWasmMemory(pages);
         this.kernels = gbdtKernels(memory, F);
         const buffer = memory.buffer;
-        this.at = { bins, columns, rows, scratch, grad, hess };
+        this.at = { bins, rows, grad, hess, scratchBins, scratch, scratchGrad, scratchHess };
         this.hists = Array.from({ length: slots + 1 }, (_, i) => new Float64Array(buffer, i * this.slotBytes, slotLength));
         this.freeSlots = Array.from({ length: slots }, (_, i) => slots - 1 - i);
         this.halfSlot = slots;
+        this.sourceBins = matrix.bins;
+        this.rows = new Uint32Array(buffer, rows, n);
+        this.bins = new Uint8Array(buffer, bins, n * F);
         this.grad = new Float64Array(buffer, grad, n);
         this.hess = options.constantHessian ? this.grad : new Float64Array(buffer, hess, n);
-        this.rows = new Uint32Array(buffer, rows, n);
         this.scratch = new Uint32Array(buffer, scratch, n);
-        new Uint8Array(buffer, bins, n * F).set(matrix.bins);
-        const byColumn = new Uint8Array(buffer, columns, n * F);
-        for (let f = 0; f < F; f++) {
-            const column = byColumn.subarray(f * n, (f + 1) * n);
-            for (let i = 0, at = f; i < n; i++, at += F)
-                column[i] = matrix.bins[at];
-        }
+        this.scratchBins = new Uint8Array(buffer, scratchBins, n * F);
+        this.scratchGrad = new Float64Array(buffer, scratchGrad, n);
+        this.scratchHess = options.constantHessian ? this.scratchGrad : new Float64Array(buffer, scratchHess, n);
         this.worker =
             options.helperThread && n >= 2 * HALVES_FROM_ROWS
                 ? HistogramWorker.start(memory, gbdtKernelModule(F), control)
@@ -2670,13 +2814,14 @@ class TreeGrower {
             this.freeSlots.push(leaf.slot);
         leaf.slot = -1;
     }
-    buildHistogram(leaf) {
+    /** Fills the leaf's slot; with `counts` false the slot already holds the right counts. */
+    buildHistogram(leaf, counts = true) {
         const { at, kernels, worker, featureCount: F } = this;
-        const unitHessian = this.stride === 2;
-        const build = unitHessian ? kernels.histogramUnitHessian : kernels.histogram;
+        const kernel = histogramKernelIndex(this.stride === 2, counts);
+        const build = kernels[HISTOGRAM_KERNELS[kernel]];
         const target = leaf.slot * this.slotBytes;
         if (leaf.end - leaf.start < HALVES_FROM_ROWS) {
-            build(at.bins, at.rows, leaf.start, leaf.end, F, at.grad, at.hess, target);
+            build(at.bins, leaf.start, leaf.end, F, at.grad, at.hess, target);
             return;
         }
         const mid = leaf.start + ((leaf.end - leaf.start) >>> 1);
@@ -2685,8 +2830,8 @@ class TreeGrower {
         const halfAt = this.halfSlot * this.slotBytes;
         if (worker && this.helperPause === 0) {
             const start = performance.now();
-            worker.begin(unitHessian, [at.bins, at.rows, mid, leaf.end, F, at.grad, at.hess, halfAt]);
-            build(at.bins, at.rows, leaf.start, mid, F, at.grad, at.hess, target);
+            worker.begin(kernel, [at.bins, mid, leaf.end, F, at.grad, at.hess, halfAt]);
+            build(at.bins, leaf.start, mid, F, at.grad, at.hess, target);
             const own = performance.now();
             worker.finish();
             // On a busy machine the helper may get no core: when it keeps finishing later than this
@@ -2701,8 +2846,8 @@ class TreeGrower {
         else {
             if (this.helperPause > 0)
                 this.helperPause--;
-            build(at.bins, at.rows, leaf.start, mid, F, at.grad, at.hess, target);
-            build(at.bins, at.rows, mid, leaf.end, F, at.grad, at.hess, halfAt);
+            build(at.bins, leaf.start, mid, F, at.grad, at.hess, target);
+            build(at.bins, mid, leaf.end, F, at.grad, at.hess, halfAt);
         }
         const hist = this.hists[leaf.slot];
         for (let i = 0; i < hist.length; i++)
@@ -2713,6 +2858,7 @@ class TreeGrower {
         const { n, rows, options } = this;
         for (let i = 0; i < n; i++)
             rows[i] = i;
+        this.bins.set(this.sourceBins);
         this.grad.set(grad);
         if (this.stride === 3)
             this.hess.set(hess);
@@ -2735,7 +2881,18 @@ class TreeGrower {
         const leaves = [root];
         this.leaves = leaves;
         root.slot = this.acquireSlot([]);
-        this.buildHistogram(root);
+        if (this.rootCounts) {
+            // Every tree's root holds all rows: its counts are known, only gradients need adding.
+            this.hists[root.slot].set(this.rootCounts);
+            this.buildHistogram(root, false);
+        }
+        else {
+            this.buildHistogram(root);
+            const counts = this.hists[root.slot].slice();
+            for (let i = 0; i < counts.length; i += this.stride)
+                counts.fill(0, i, i + this.stride - 1);
+            this.rootCounts = counts;
+        }
         this.sumsFromHistogram(root);
         root.split = this.canSplit(root) ? this.bestSplit(root) : undefined;
         while (leaves.length < options.maxLeaves) {
@@ -2954,8 +3111,16 @@ class TreeGrower {
     /** Stable in-place partition of the leaf's rows; returns the index where the right child starts. */
     partition(leaf, split) {
         const { at } = this;
-        const mid = this.kernels.partition(at.columns + split.feature * this.n, at.rows, at.scratch, leaf.start, leaf.end, split.bin, split.missingLeft ? 1 : 0);
-        this.rows.set(this.scratch.subarray(0, leaf.end - mid), mid);
+        const unitHessian = this.stride === 2;
+        const partition = unitHessian ? this.kernels.partitionUnitHessian : this.kernels.partition;
+        const F = this.featureCount;
+        const mid = partition(at.bins, at.rows, at.grad, at.hess, at.scratchBins, at.scratch, at.scratchGrad, at.scratchHess, leaf.start, leaf.end, F, split.feature, split.bin, split.missingLeft ? 1 : 0);
+        const right = leaf.end - mid;
+        this.rows.set(this.scratch.subarray(0, right), mid);
+        this.bins.set(this.scratchBins.subarray(0, right * F), mid * F);
+        this.grad.set(this.scratchGrad.subarray(0, right), mid);
+        if (!unitHessian)
+            this.hess.set(this.scratchHess.subarray(0, right), mid);
         return mid;
     }
 }
@@ -3981,7 +4146,6 @@ function binaryNewton(x, rows, cols, y, lambda, options) {
     let gNorm = fit_logistic_regression_norm(gradient);
     let iterations = 0;
     const candidate = new Float64Array(size);
-    const passes = [];
     let gNext = new Float64Array(size);
     let hNext = new Float64Array(size * size);
     while (gNorm >= options.tolerance && iterations < options.maxIterations) {
@@ -4013,9 +4177,6 @@ function binaryNewton(x, rows, cols, y, lambda, options) {
         }
         if (!accepted)
             break;
-        passes.push(t);
-        if (process.env.KILN_DEBUG_NEWTON)
-            console.error("newton step", t, fNext, fit_logistic_regression_norm(gNext));
         theta = Float64Array.from(candidate);
         [gradient, gNext] = [gNext, gradient];
         [hessian, hNext] = [hNext, hessian];
@@ -4437,6 +4598,12 @@ function splitRows(rowCount, fraction, seed, source) {
             needed++;
         }
         throw new errors/* DataError */.fL({ file: source }, `has ${rowCount} row${rowCount === 1 ? "" : "s"}, too few for a validation fraction of ${fraction}: it needs at least ${needed} rows (at least 1 held out and ${minTrainingRows} to train on).`, { hint: "Add rows or lower --validation (0 trains on every row and skips evaluation)." });
+    }
+    if (held === 0) {
+        const all = new Uint32Array(rowCount);
+        for (let i = 0; i < rowCount; i++)
+            all[i] = i;
+        return { train: all, validation: new Uint32Array(0) };
     }
     const order = new Uint32Array(rowCount);
     for (let i = 0; i < rowCount; i++)

@@ -1,201 +1,28 @@
-export const id = 778;
-export const ids = [778];
+export const id = 191;
+export const ids = [191];
 export const modules = {
 
-/***/ 6169:
+/***/ 8191:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   au: () => (/* binding */ didYouMean)
-/* harmony export */ });
-/* unused harmony exports levenshteinDistance, closestName */
-/** Edit distance (insertions, deletions, substitutions) between two strings. */
-function levenshteinDistance(a, b) {
-    if (a === b)
-        return 0;
-    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-/**
- * The known name closest to `name`, if it is close enough to be a likely typo
- * (distance at most a third of the longer name, rounded up).
- */
-function closestName(name, known) {
-    let best;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const candidate of known) {
-        const distance = levenshteinDistance(name.toLowerCase(), candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    const allowed = Math.max(1, Math.ceil(Math.max(name.length, best?.length ?? 0) / 3));
-    return bestDistance <= allowed ? best : undefined;
-}
-/** ` Did you mean 'deps'?` or an empty string. */
-function didYouMean(name, known) {
-    const match = closestName(name, known);
-    return match === undefined ? "" : ` Did you mean '${match}'?`;
-}
-
-
-/***/ }),
-
-/***/ 7362:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-const unitMs = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Milliseconds of a kiln.yaml duration: a number of seconds, or a string like `500ms`, `90s`,
- * `30m`, `2h`. The schema has already checked the shape.
- */
-function parseDuration(value) {
-    if (typeof value === "number")
-        return value * 1000;
-    const match = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value);
-    if (!match)
-        throw new RangeError(`not a duration: ${value}`);
-    return Number(match[1]) * unitMs[match[2]];
-}
-/** A short human form of milliseconds: `850ms`, `12.3s`, `4m05s`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return `${minutes}m${String(seconds).padStart(2, "0")}s`;
-}
-
-
-/***/ }),
-
-/***/ 4141:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ HashCache),
-/* harmony export */   s: () => (/* binding */ sha256)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-
-
-
-
-/** Files at or above this size are hashed as a stream instead of read whole. */
-const streamThreshold = 16 * 1024 * 1024;
-/**
- * Digests of files, reused while a file's size and mtime are unchanged (like DVC's state db), so a
- * re-run of an unchanged project hashes nothing. Seeded from kiln.lock and `.kiln/state.json`.
- * Keys are absolute paths.
- */
-class HashCache {
-    entries = new Map();
-    changed = false;
-    constructor(entries = []) {
-        for (const [path, entry] of entries)
-            this.entries.set(path, entry);
-    }
-    /** Load a state file written by `save`; a missing or unreadable one starts empty. */
-    static async load(file) {
-        try {
-            const parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file, "utf8"));
-            return new HashCache(Object.entries(parsed.files ?? {}));
-        }
-        catch {
-            return new HashCache();
-        }
-    }
-    /** Write the state file if anything was hashed since it was loaded. */
-    async save(file) {
-        if (!this.changed)
-            return;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(file), { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temporary, JSON.stringify({ version: 1, files: Object.fromEntries(this.entries) }));
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temporary, file);
-        this.changed = false;
-    }
-    /** Remember a digest computed elsewhere (e.g. a file just restored and verified). */
-    remember(path, entry) {
-        this.entries.set(path, entry);
-        this.changed = true;
-    }
-    /** Seed an entry without marking the cache as changed (entries read from kiln.lock). */
-    seed(path, entry) {
-        if (!this.entries.has(path))
-            this.entries.set(path, entry);
-    }
-    /** The sha256 (hex) of a file, from the cache when its size and mtime match. */
-    async digestOf(path, stat) {
-        const current = stat ?? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path);
-        const known = this.entries.get(path);
-        if (known && known.size === current.size && known.mtimeMs === current.mtimeMs)
-            return known;
-        const digest = current.size >= streamThreshold ? await hashStream(path) : sha256((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path));
-        const entry = { size: current.size, mtimeMs: current.mtimeMs, digest };
-        this.remember(path, entry);
-        return entry;
-    }
-}
-function sha256(data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(data).digest("hex");
-}
-async function hashStream(path) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
-    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest("hex");
-}
-
-
-/***/ }),
-
-/***/ 9397:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  defaultParamsFile: () => (/* binding */ defaultParamsFile),
-  depKind: () => (/* binding */ depKind),
-  loadPipeline: () => (/* binding */ loadPipeline),
   parsePipeline: () => (/* binding */ parsePipeline)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// UNUSED EXPORTS: defaultParamsFile, depKind
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./.build/runtime/errors.js
 var errors = __webpack_require__(8094);
-// EXTERNAL MODULE: ./.build/runtime/version.js
-var version = __webpack_require__(7097);
+// EXTERNAL MODULE: ./.build/runtime/pipeline/display-path.js
+var display_path = __webpack_require__(9920);
 // EXTERNAL MODULE: ./.build/runtime/pipeline/duration.js
 var duration = __webpack_require__(7362);
-// EXTERNAL MODULE: ./.build/runtime/pipeline/hash-cache.js
-var hash_cache = __webpack_require__(4141);
 ;// CONCATENATED MODULE: ./.build/runtime/pipeline/interpolate.js
 
 const reference = /\$\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_-]+)*)\s*\}/g;
@@ -456,9 +283,7 @@ class YamlSourceMap {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/runtime/pipeline/load-pipeline.js
-
-
+;// CONCATENATED MODULE: ./.build/runtime/pipeline/parse-pipeline.js
 
 
 
@@ -471,70 +296,9 @@ class YamlSourceMap {
 
 const defaultParamsFile = "params.yaml";
 const defaultRetry = { count: 0, backoffMs: 1000, maxDelayMs: 60_000 };
-/** Read, validate and expand kiln.yaml. Every mistake is a ConfigError naming file:line:col. */
-async function loadPipeline(file, options = {}) {
-    const path = (0,external_node_path_.resolve)(file);
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, "utf8");
-    }
-    catch (error) {
-        if (error.code === "ENOENT") {
-            throw new errors/* NotFoundError */.m_(`no pipeline file at ${path}.`, {
-                hint: "Create kiln.yaml with a `stages:` map, or pass its folder with --dir.",
-            });
-        }
-        throw error;
-    }
-    // Built-in stages are loaded only for a pipeline that names one (`uses:`).
-    const resolved = { ...options };
-    if (!options.builtins && /\buses["']?\s*:/.test(text))
-        resolved.builtins = await (0,lookup_builtin_stage/* loadBuiltinStages */.X)();
-    options = resolved;
-    if (options.cacheFile === undefined)
-        return parsePipeline(text, path, options);
-    const key = cacheKey(text, path, options);
-    const cached = await readCachedPipeline(options.cacheFile, key);
-    if (cached)
-        return cached;
-    const pipeline = parsePipeline(text, path, options);
-    await writeCachedPipeline(options.cacheFile, key, pipeline);
-    return pipeline;
-}
-/** What the cached result depends on: the text, where it is shown from, Kiln and its built-ins. */
-function cacheKey(text, path, options) {
-    const builtins = Object.keys(options.builtins ?? {})
-        .sort()
-        .join(",");
-    return (0,hash_cache/* sha256 */.s)([version/* kilnVersion */.x, version/* formatVersion */.q, relativeDisplay(path), path, builtins, text].join("\0"));
-}
-async function readCachedPipeline(cacheFile, key) {
-    try {
-        const cached = JSON.parse(await (0,promises_.readFile)(cacheFile, "utf8"));
-        if (cached.key !== key || !cached.pipeline)
-            return undefined;
-        const { stages, ...rest } = cached.pipeline;
-        return { ...rest, stages: new Map(stages.map((stage) => [stage.name, stage])) };
-    }
-    catch {
-        return undefined;
-    }
-}
-async function writeCachedPipeline(cacheFile, key, pipeline) {
-    const serialized = { ...pipeline, stages: [...pipeline.stages.values()] };
-    try {
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(cacheFile), { recursive: true });
-        const temporary = `${cacheFile}.${process.pid}.tmp`;
-        await (0,promises_.writeFile)(temporary, JSON.stringify({ key, pipeline: serialized }));
-        await (0,promises_.rename)(temporary, cacheFile);
-    }
-    catch {
-        // The cache only saves time; a read-only folder is not an error.
-    }
-}
 /** Parse kiln.yaml's text (the file name is used for positions and as the project folder). */
 function parsePipeline(text, file, options = {}) {
-    const displayFile = relativeDisplay(file);
+    const displayFile = (0,display_path/* displayPath */.G)(file);
     const lineCounter = new dist/* LineCounter */.HN();
     // yaml's own duplicate-key check is quadratic in a map's size; duplicateKeyError does it linearly.
     const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -570,10 +334,6 @@ function parsePipeline(text, file, options = {}) {
         }
     }
     return { file: (0,external_node_path_.resolve)(file), root, stages, models: config.models ?? {}, monitor: config.monitor };
-}
-function relativeDisplay(file) {
-    const fromCwd = (0,external_node_path_.relative)(process.cwd(), (0,external_node_path_.resolve)(file));
-    return fromCwd.startsWith("..") || (0,external_node_path_.isAbsolute)(fromCwd) ? (0,external_node_path_.resolve)(file) : fromCwd;
 }
 function expansionsOf(base, raw, sourceMap) {
     const at = (field) => sourceMap.keyPosition(["stages", base, field]);
@@ -774,50 +534,6 @@ function duplicateKeyError(document, sourceMap) {
     });
     return error;
 }
-
-
-/***/ }),
-
-/***/ 3765:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ loadBuiltinStages),
-/* harmony export */   u: () => (/* binding */ lookupBuiltinStage)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8094);
-
-/** The built-in stage named by `uses: kiln/<name>`; an unknown name lists the known ones, sorted. */
-function lookupBuiltinStage(uses, position, stages) {
-    const name = uses.replace(/^kiln\//, "");
-    const stage = Object.hasOwn(stages, name) ? stages[name] : undefined;
-    if (!stage) {
-        const known = Object.keys(stages)
-            .sort()
-            .map((n) => `kiln/${n}`)
-            .join(", ");
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(position, `unknown built-in stage '${uses}'. Known built-in stages: ${known}.`);
-    }
-    return stage;
-}
-/**
- * Kiln's built-in stages, imported only when a pipeline uses one: some (kiln/train, kiln/evaluate)
- * load onnxruntime, which pipelines of shell commands should not pay for at every start.
- */
-async function loadBuiltinStages() {
-    return (await __webpack_require__.e(/* import() */ 105).then(__webpack_require__.bind(__webpack_require__, 5105))).builtinStages;
-}
-
-
-/***/ }),
-
-/***/ 1804:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ DepKind)
-/* harmony export */ });
-const DepKind = { path: "path", glob: "glob", remote: "remote" };
 
 
 /***/ })
