@@ -207,3 +207,34 @@ describe("webhooks the gate does not act on", () => {
     expect(check.text).toContain("registry/iris.yaml:2:1: unknown key 'prodction'");
   });
 });
+
+describe("the gate with require_clean_drift", () => {
+  it("refuses while the model has an open drift issue, linking it, and passes once it is closed", async () => {
+    const policy = `promotion:\n  stages:\n    production:\n      approvals: 1\n      require_clean_drift: true\n`;
+    const repo = createModelsRepo(world, { ".github/kiln.yml": policy });
+    const issue = await world.as.alice!.rest.issues.create({
+      ...repo,
+      title: "Drift in iris",
+      labels: ["drift", "model:iris"],
+    });
+    await world.as.alice!.rest.issues.create({
+      ...repo,
+      title: "Drift in churn",
+      labels: ["drift", "model:churn"],
+    });
+    const pr = await openPullRequest(world, repo, promoteTo("1.1.0"));
+    await review(world, repo, pr.number, "alice");
+    const blocked = promotionCheck(world, repo, pr.headSha);
+    expect(blocked.conclusion).toBe("failure");
+    expect(blocked.text).toContain("iris: has an open drift issue (policy require_clean_drift).");
+    expect(blocked.text).toContain(
+      `| no open drift issue | ❌ fails | open: [#${issue.data.number}](${issue.data.html_url}) |`,
+    );
+
+    await world.as.alice!.rest.issues.update({ ...repo, issue_number: issue.data.number, state: "closed" });
+    const [run] = promotionChecks(world, repo, pr.headSha);
+    world.github.rerequestCheckRun(repo.owner, repo.repo, run!.id, "alice");
+    await world.github.waitForIdle();
+    expect(promotionCheck(world, repo, pr.headSha).conclusion).toBe("success");
+  });
+});
