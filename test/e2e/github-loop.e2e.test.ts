@@ -8,7 +8,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -578,9 +578,9 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
     const issue = world.github.repository(owner, repo).issues.get(issueNumber)!;
     expect(issue.state).toBe("open");
     expect(issue.title).toBe(`Drift: ${model} in production`);
-    expect(issue.labels.map((l) => (typeof l === "string" ? l : l.name))).toEqual(
-      expect.arrayContaining(["drift", `model:${model}`]),
-    );
+    // Every compared column drifted (both inputs and the predicted label): the highest severity.
+    expect([...issue.labels].sort()).toEqual(["drift", `model:${model}`, "severity:high"]);
+    expect(issue.body).toContain("| drifted columns | 3 of 3 (100%) |");
     expect(issue.body).toContain(`<!-- kiln:drift model=${model} env=production -->`);
     expect(issue.body).toContain(`| model | \`${model}@${version}\` |`);
     expect(issue.body).toContain("| environment | production |");
@@ -627,5 +627,60 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
         `^${model} has been healthy for 2 monitoring runs in a row \\(latest window .*, 200 rows: 0 of 3 columns drifted`,
       ),
     );
+  });
+});
+
+describe("a broken link: approvals on an older commit", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld();
+  }, 60_000);
+  afterAll(async () => {
+    expect(world.github.serverErrors).toEqual([]);
+    await stopWorld(world);
+  });
+
+  it("an approval on an older commit keeps the gate closed, naming the commit each approval was given on", async () => {
+    const repo = "models-stale";
+    const registered = await pushAndRegister(world, repo, await projectFiles());
+    expectSucceeded(registered.register);
+    const state = world.github.repository(owner, repo);
+    const pull = [...state.issues.values()].find((i) => i.pull !== undefined)!;
+    expect(pull.title).toBe(`Promote ${model} to 1.0.0 in production`);
+    const approvedSha = pull.pull!.headSha;
+    await approve(world, repo, pull.number, "alice");
+    await approve(world, repo, pull.number, "bob");
+    expect(promotionCheck(world, repo, approvedSha).conclusion).toBe("success");
+
+    // A commit lands on the promotion branch after the approvals: they no longer cover the head.
+    const late = world.github.push(
+      owner,
+      repo,
+      pull.pull!.head,
+      { "notes.md": "one more thing\n" },
+      { as: "erin" },
+    );
+    await world.github.waitForIdle();
+    expect(state.issues.get(pull.number)!.pull!.headSha).toBe(late.sha);
+    const check = promotionCheck(world, repo, late.sha);
+    expect(check.conclusion).toBe("failure");
+    expect(check.title).toMatch(/^Promotion blocked: \d+ reasons?$/);
+    expect(check.text).toContain(
+      "production needs 2 approvals from eligible reviewers on the head commit; 0 counted.",
+    );
+    for (const login of ["alice", "bob"]) {
+      expect(check.text).toContain(
+        `| @${login} | ➖ ignored | approved an earlier commit (${approvedSha.slice(0, 7)}), not the head (${late.sha.slice(0, 7)}) |`,
+      );
+    }
+    // Nothing was promoted: no stage event, no deployment.
+    const events = await Promise.all(
+      (await storeKeys(world.store, `models/${model}/events/`)).map(
+        async (key) => JSON.parse(await storeText(world.store, key)) as { kind: string },
+      ),
+    );
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.kind === "stage")).toEqual([]);
+    expect(state.deployments.size).toBe(0);
   });
 });
