@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { kilnApp } from "../../bot/src/app.js";
 import { createOctokit, type KilnOctokit } from "../../runtime/github/octokit-factory.js";
@@ -344,7 +344,9 @@ async function pushAndRegister(world: World, repo: string, files: Record<string,
   return { workspace, pushSha: pushed.sha, pipeline, register };
 }
 
-describe("the loop on GitHub: push, register, promote through an approved pull request, deploy, serve, drift, recover", () => {
+describe("the loop on GitHub: push, register, promote through an approved pull request, deploy, serve, drift, recover", {
+  timeout: 300_000,
+}, () => {
   let world: World;
   const repo = "models";
   let workspace: string;
@@ -360,6 +362,15 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
   beforeAll(async () => {
     world = await startWorld();
   }, 60_000);
+  // Each step builds on the one before: after a failure, the later steps are skipped, so the
+  // report names the link that broke.
+  let broken: string | undefined;
+  afterEach(({ task }) => {
+    if (task.result?.state === "fail") broken ??= task.name;
+  });
+  beforeEach(({ skip }) => {
+    if (broken !== undefined) skip(`an earlier step failed: ${broken}`);
+  });
   afterAll(async () => {
     if (server !== undefined && server.child.exitCode === null) {
       const exited = new Promise((resolve) => server?.child.once("exit", resolve));
@@ -394,9 +405,12 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
     const release = releases[0]!;
     expect(world.github.refSha(owner, repo, `refs/tags/${model}@v1.0.0`)).toBe(pushSha);
     expect(release.body).toContain(`# ${model}@1.0.0`);
-    expect(release.body).toContain("accuracy");
-    expect(release.body).toContain(String(metrics.accuracy));
-    expect(release.body).toContain(pushSha.slice(0, 7));
+    expect(release.body).toContain(`| accuracy | ${metrics.accuracy} |`);
+    expect(release.body).toContain(`by erin at commit \`${pushSha.slice(0, 7)}\``);
+    expect(release.body).toContain("| input | x1 | FP32 | [-1, 1] |");
+    expect(release.body).toContain("| input | x2 | FP32 | [-1, 1] |");
+    const trainCsv = loopCsv(loopRows(300, 1));
+    expect(release.body).toContain(`| data/train.csv | \`${sha256(Buffer.from(trainCsv))}\` |`);
     const assets = [...state.assets.values()].filter((a) => a.releaseId === release.id);
     expect(assets.map((a) => a.name).sort()).toEqual(["kiln-model.json", "model.onnx"]);
     const downloaded = await fetch(
@@ -413,6 +427,7 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
     expect(record.artifact.sha256).toBe(digest);
     expect(record.metrics.accuracy).toBe(metrics.accuracy);
     expect(record.lineage).toMatchObject({ commit: pushSha, branch: "main" });
+    expect(await storeKeys(world.store, `cache/sha256/${digest}`)).toEqual([`cache/sha256/${digest}`]);
   });
 
   it("2. the bot opens the promotion pull request on the release, with the model card and a closed gate", async () => {
@@ -422,6 +437,7 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
     const pull = pulls[0]!;
     expect(pull.title).toBe(`Promote ${model} to 1.0.0 in production`);
     expect(pull.user.login).toBe("kiln[bot]");
+    expect(pull.body).toContain(`moves **${model}** in **production** from nothing to \`1.0.0\``);
     expect(pull.body).toContain(`# ${model}@1.0.0`);
     promotion = { number: pull.number, headSha: pull.pull!.headSha };
     expect(world.github.readFile(owner, repo, `registry/${model}.yaml`, promotion.headSha)).toContain(
@@ -630,7 +646,7 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
   });
 });
 
-describe("a broken link: approvals on an older commit", () => {
+describe("a broken link: approvals on an older commit", { timeout: 300_000 }, () => {
   let world: World;
   beforeAll(async () => {
     world = await startWorld();
