@@ -251,14 +251,21 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunSumma
       try {
         const { locked, cached } = await lockOuts(stage, true);
         const entry = { ...assessment.entry, outs: locked };
-        if (runCache)
-          await runCache.save(root, {
-            version: 1,
+        if (runCache) {
+          // Stored in the background: nothing downstream waits for the upload; the run does.
+          const manifest = {
+            version: 1 as const,
             stage: stage.name,
             key: assessment.key,
             outs: cached,
             createdAt: new Date().toISOString(),
-          });
+          };
+          pendingSaves.push(
+            limitSaves(() => runCache.save(root, manifest)).catch((error: unknown) => {
+              saveFailures.set(stage.name, errorMessage(error));
+            }),
+          );
+        }
         entries.set(stage.name, entry);
         finish({
           ...withKey,
@@ -283,6 +290,21 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunSumma
       durationMs: now() - started,
     });
     if (status === StageStatus.failed && options.failFast) abortFor(stage.name);
+  };
+
+  const pendingSaves: Promise<void>[] = [];
+  const saveFailures = new Map<string, string>();
+  let saving = 0;
+  const saveQueue: (() => void)[] = [];
+  const limitSaves = async (save: () => Promise<void>): Promise<void> => {
+    if (saving >= jobs) await new Promise<void>((resolve) => saveQueue.push(resolve));
+    saving++;
+    try {
+      await save();
+    } finally {
+      saving--;
+      saveQueue.shift()?.();
+    }
   };
 
   const abortFor = (stage: string) => {
@@ -468,6 +490,18 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunSumma
   });
   options.signal?.removeEventListener("abort", onInterrupt);
 
+  await Promise.all(pendingSaves);
+  for (const [name, message] of saveFailures) {
+    const result = results.get(name);
+    entries.delete(name);
+    if (result) {
+      results.set(name, {
+        ...result,
+        status: StageStatus.failed,
+        reasons: [`it ran, but its outs could not be stored in the run cache (${runCache?.url}): ${message}`],
+      });
+    }
+  }
   const ordered = selected.map((s) => results.get(s.name) as StageResult);
   let lockWritten = false;
   if (!options.dry) {

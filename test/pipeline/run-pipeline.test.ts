@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ExitCode } from "../../runtime/errors.js";
+import { ExitCode, StoreError } from "../../runtime/errors.js";
 import { loadPipeline } from "../../runtime/pipeline/load-pipeline.js";
 import { buildDag } from "../../runtime/pipeline/pipeline-dag.js";
 import { retryDelay } from "../../runtime/pipeline/retry-delay.js";
@@ -108,7 +108,10 @@ describe("running a pipeline", () => {
     expect(dry.status).toEqual({ a: "up-to-date", b: "up-to-date", c: "would-run", d: "would-run" });
     expect(dry.reasons.c).toEqual(["param 'params.yaml:c.scale' changed (1 -> 2)"]);
     expect(dry.reasons.d).toEqual(["command changed"]);
-    writeFileSync(join(root, "kiln.yaml"), chain.replace("    outs: [a.txt]", "    outs: [a.txt]\n    env: { LANG: C }"));
+    writeFileSync(
+      join(root, "kiln.yaml"),
+      chain.replace("    outs: [a.txt]", "    outs: [a.txt]\n    env: { LANG: C }"),
+    );
     const envChanged = await run(root, { dry: true });
     expect(envChanged.reasons.a).toEqual(["env 'LANG' changed"]);
     expect(runsLog(root)).toEqual([]);
@@ -362,5 +365,24 @@ describe("forcing and opting out", () => {
     const result = await run(root, { store });
     expect(result.status).toEqual({ cached: "restored", uncached: "ran", always: "ran" });
     expect(result.reasons.uncached).toEqual(["out 'big.bin' is missing"]);
+  });
+});
+
+describe("a store that refuses writes", () => {
+  it("fails the stage that could not store its outs, and records nothing for it", async () => {
+    const root = makeProject({
+      "kiln.yaml": yamlLines("stages:", "  w:", "    cmd: sh -c 'echo x > w.txt'", "    outs: [w.txt]"),
+    });
+    const store = new MemoryStore();
+    store.put = async () => {
+      throw new StoreError("the bucket is read-only", { key: "cache" });
+    };
+    const result = await run(root, { store });
+    expect(result.status).toEqual({ w: "failed" });
+    expect(result.reasons.w).toEqual([
+      "it ran, but its outs could not be stored in the run cache (memory://test): the bucket is read-only",
+    ]);
+    expect(result.exitCode).toBe(ExitCode.failure);
+    expect(JSON.parse(readFileSync(join(root, "kiln.lock"), "utf8")).stages).toEqual({});
   });
 });
