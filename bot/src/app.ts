@@ -45,6 +45,7 @@ export function kilnApp(options: KilnAppOptions): ApplicationFunction {
     return store;
   };
   let appLogin: Promise<string> | undefined;
+  const verifiedArtifacts = new Set<string>();
 
   return (app: Probot) => {
     const login = async (): Promise<string> => {
@@ -72,6 +73,7 @@ export function kilnApp(options: KilnAppOptions): ApplicationFunction {
         store: await openStore(),
         logger,
         appLogin: await login(),
+        verifiedArtifacts,
         ...(options.serverUrl === undefined ? {} : { serverUrl: options.serverUrl }),
       };
     };

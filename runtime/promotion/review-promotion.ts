@@ -32,6 +32,8 @@ export interface PromotionDeps {
   logger: Logger;
   /** The app's own login (`<slug>[bot]`), whose reviews never count. */
   appLogin: string;
+  /** Artifacts this process has verified already (kept by the bot across events). */
+  verifiedArtifacts?: Set<string>;
 }
 
 export type PromotionReview =
@@ -122,7 +124,7 @@ export async function reviewPromotion(deps: PromotionDeps, pullNumber: number): 
   const drift = new Map<string, { clean: boolean; detail?: string }>();
   for (const request of requests) {
     if (request.to === undefined) continue;
-    const facts = await gatherModelFacts(store, request.model, request.to);
+    const facts = await gatherModelFacts(store, request.model, request.to, deps.verifiedArtifacts);
     const key = `${request.model}@${request.to}`;
     candidates.set(key, facts.candidate);
     signatureChanges.set(key, facts.signatureChanges);

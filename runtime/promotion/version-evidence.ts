@@ -57,6 +57,8 @@ export async function gatherModelFacts(
   store: ObjectStore,
   model: string,
   version: string,
+  /** Stored artifacts already verified by this process (by key, digest and ETag): read once, not on every review. */
+  verified: Set<string> = new Set(),
 ): Promise<ModelFacts> {
   const { index } = await loadModelIndex(store, model);
   const productionVersion = stagesAt(index.events).production;
@@ -76,11 +78,17 @@ export async function gatherModelFacts(
       signatureChanges: [],
     };
   }
+  // Verified once per stored object: a changed object has another ETag and is read again.
+  const info = await store.head(record.artifact.storeKey);
+  const artifactKey = `${record.artifact.storeKey} ${record.artifact.sha256} ${info?.etag ?? "missing"}`;
   let problem: string | undefined;
-  try {
-    problem = await verifyArtifact(store, record);
-  } catch (error: unknown) {
-    problem = `its artifact could not be read: ${errorMessage(error)}`;
+  if (!verified.has(artifactKey)) {
+    try {
+      problem = await verifyArtifact(store, record);
+    } catch (error: unknown) {
+      problem = `its artifact could not be read: ${errorMessage(error)}`;
+    }
+    if (problem === undefined) verified.add(artifactKey);
   }
   const changes =
     production === undefined || production.version === version

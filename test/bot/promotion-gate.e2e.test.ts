@@ -238,3 +238,22 @@ describe("the gate with require_clean_drift", () => {
     expect(promotionCheck(world, repo, pr.headSha).conclusion).toBe("success");
   });
 });
+
+describe("the gate and the stored artifact", () => {
+  it("refuses a version whose stored artifact no longer matches its recorded digest", async () => {
+    const { findModelRecord } = await import("../../runtime/registry/read-model-record.js");
+    const record = (await findModelRecord(world.store, "iris", "1.1.0"))!;
+    const original = await world.store.getBytes(record.artifact.storeKey);
+    await world.store.put(record.artifact.storeKey, new TextEncoder().encode("not the model"));
+    try {
+      const repo = createModelsRepo(world);
+      const pr = await openPullRequest(world, repo, promoteTo("1.1.0"));
+      const check = promotionCheck(world, repo, pr.headSha);
+      expect(check.conclusion).toBe("failure");
+      expect(check.text).toContain(`iris@1.1.0: its artifact does not verify: `);
+      expect(check.text).toContain(`digest mismatch, expected sha256:${record.artifact.sha256}`);
+    } finally {
+      await world.store.put(record.artifact.storeKey, original);
+    }
+  });
+});
