@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { kilnApp } from "../../bot/src/app.js";
@@ -198,7 +199,7 @@ function numbersOnly(value: Record<string, unknown>): Record<string, unknown> {
 
 const logFlushMs = 100;
 /** Time between the drifted and the recovered traffic, so that a window can hold only the latter. */
-const windowGapMs = 4000;
+const windowGapMs = 6000;
 
 /** `kiln serve` as a real process against the S3 store, on a free port. */
 async function startServe(world: World, reference: string) {
@@ -256,6 +257,25 @@ function ksStatistic(a: readonly number[], b: readonly number[]): number {
     d = Math.max(d, Math.abs(i / x.length - j / y.length));
   }
   return d;
+}
+
+/** Waits until the server's prediction log in the store holds `rows` rows (it is flushed every logFlushMs). */
+async function waitForLoggedRows(store: ObjectStore, rows: number): Promise<void> {
+  let seen = 0;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    seen = 0;
+    for (const key of await storeKeys(store, `predictions/${model}/`)) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await store.get(key)) chunks.push(chunk as Buffer);
+      seen += gunzipSync(Buffer.concat(chunks))
+        .toString("utf8")
+        .split("\n")
+        .filter((line) => line !== "").length;
+    }
+    if (seen >= rows) return;
+    await sleep(100);
+  }
+  throw new Error(`the prediction log holds ${seen} rows, expected ${rows}`);
 }
 
 /** One V2 inference request in the records form. */
@@ -584,7 +604,7 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
   it("7. drifted traffic through the V2 API makes the monitor Action open a drift issue", async () => {
     const drifted = loopRows(200, 3, 2.5);
     for (let i = 0; i < drifted.length; i += 50) await infer(server!.url, drifted.slice(i, i + 50));
-    await sleep(logFlushMs * 5);
+    await waitForLoggedRows(world.store, 201);
     driftEnd = Date.now();
     const run = await monitor(world, workspace, "1h");
     expectSucceeded(run);
@@ -623,9 +643,10 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
     await sleep(windowGapMs);
     const recovered = loopRows(200, 4);
     for (let i = 0; i < recovered.length; i += 50) await infer(server!.url, recovered.slice(i, i + 50));
-    await sleep(logFlushMs * 5);
+    await waitForLoggedRows(world.store, 401);
     // The window starts after the drifted traffic and before the recovered traffic (gap of windowGapMs).
-    const laterWindow = () => `${((Date.now() - driftEnd - windowGapMs / 4) / 1000).toFixed(2)}s`;
+    // It starts at least 1 s after the last drifted row; the recovered rows came windowGapMs after it.
+    const laterWindow = () => `${((Date.now() - driftEnd - 1000) / 1000).toFixed(2)}s`;
     const first = await monitor(world, workspace, laterWindow());
     expectSucceeded(first);
     expect(first.outputs.status).toBe("healthy");
