@@ -1,4 +1,4 @@
-import { NotFoundError } from "../errors.js";
+import { NotFoundError, UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { loadModelIndex } from "../registry/model-index.js";
 import { findModelRecord } from "../registry/read-model-record.js";
@@ -8,6 +8,7 @@ import { parseDesiredStages, registryPath, renderDesiredStages } from "./desired
 import type { PromotionGitHubPort } from "./promotion-github-port.js";
 import type { PromotableStage } from "./promotion-policy.js";
 import { type PromotionReason, promotionTitle, renderPromotionBody } from "./render-promotion-body.js";
+import { policyPath, readBasePolicy } from "./review-promotion.js";
 
 export interface OpenPromotionDeps {
   port: PromotionGitHubPort;
@@ -59,6 +60,10 @@ export async function openPromotionPullRequest(
   const base = await port.defaultBranch();
   const baseSha = await port.branchSha(base);
   if (baseSha === undefined) throw new NotFoundError(`${port.repository} has no branch '${base}'.`);
+  if ((await readBasePolicy(port, baseSha)) === undefined)
+    throw new UsageError(
+      `${port.repository} has not opted in to Kiln promotions: there is no ${policyPath} on ${base}. Add one (see bot/README.md) first.`,
+    );
   const path = registryPath(model);
   const desired = parseDesiredStages((await port.readFile(path, baseSha)) ?? "", path);
   const branch = promotionBranch(model, stage);

@@ -110,3 +110,22 @@ describe("/kiln commands in comments", () => {
     ).toContain("staging: 1.2.0");
   });
 });
+
+describe("/kiln promote in a repository that has not opted in", () => {
+  it("opens nothing and says what is missing", async () => {
+    const repo = createModelsRepo(world);
+    world.github.push(repo.owner, repo.repo, "main", { ".github/kiln.yml": null });
+    const issue = await world.as.alice!.rest.issues.create({ ...repo, title: "?" });
+    await world.as.alice!.rest.issues.createComment({
+      ...repo,
+      issue_number: issue.data.number,
+      body: "/kiln promote iris 1.1.0 to staging",
+    });
+    await world.github.waitForIdle();
+    const state = world.github.repository(repo.owner, repo.repo);
+    expect([...state.issues.values()].filter((i) => i.pull !== undefined)).toEqual([]);
+    expect([...state.comments.values()].at(-1)?.body).toBe(
+      `\`/kiln promote\` failed: ${repo.owner}/${repo.repo} has not opted in to Kiln promotions: there is no .github/kiln.yml on main. Add one (see bot/README.md) first.`,
+    );
+  });
+});
