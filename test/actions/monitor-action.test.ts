@@ -149,6 +149,21 @@ describe("the monitor Action bundle (dist/monitor/index.js)", () => {
     expect(run.summary).toContain("⏸️ not enough data");
   }, 60_000);
 
+  it("two runs started at the same time leave exactly one open issue for their environment", async () => {
+    const inputs = { ...base(), environment: "staging" };
+    const runs = await Promise.all([runAction(inputs), runAction(inputs)]);
+    for (const run of runs) expect(run.status, run.log).toBe(0);
+    const staging = [...github.repository(owner, repo).issues.values()].filter((i) =>
+      (i.body ?? "").includes(`<!-- kiln:drift model=${MODEL} env=staging -->`),
+    );
+    const open = staging.filter((i) => i.state === "open");
+    expect(open).toHaveLength(1);
+    expect(runs.map((r) => r.outputs["issue-number"])).toEqual([
+      String(open[0]!.number),
+      String(open[0]!.number),
+    ]);
+  }, 60_000);
+
   it("fails with the input's name on a bad input", async () => {
     const run = await runAction({ ...base(), "close-after": "never" });
     expect(run.status).toBe(1);
