@@ -16,6 +16,7 @@ import type { ColumnKind, Schema, Table } from "../data/table.js";
 import { DataError, isKilnError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ModelRecord } from "../registry/model-record.js";
+import { parseModelRef } from "../registry/model-ref.js";
 import { resolveModel } from "../registry/resolve-model.js";
 import type { ObjectStore } from "../store/object-store.js";
 import { compareDatasets } from "./compare-datasets.js";
@@ -38,7 +39,7 @@ export const MonitorExitCode = { healthy: 0, drift: 1, usage: 2, insufficient: 4
 export const DEFAULT_MIN_ROWS = 30;
 
 export interface MonitorRequest {
-  /** `name`, `name@1.2.0` or `name:production`. */
+  /** `name`, `name@1.2.0` (only that version's traffic) or `name:production` (the window's traffic). */
   model: string;
   since: Date;
   until: Date;
@@ -193,7 +194,8 @@ function withOutputs(
 export async function monitorModel(deps: MonitorDeps, request: MonitorRequest): Promise<MonitorResult> {
   const { store, logger } = deps;
   const minRows = request.minRows ?? DEFAULT_MIN_ROWS;
-  const { record } = await resolveModel(store, request.model);
+  const ref = parseModelRef(request.model);
+  const { record } = await resolveModel(store, ref);
   const columns = modelColumns(record);
   const window = await readPredictionWindow(store, {
     model: record.name,
@@ -202,6 +204,8 @@ export async function monitorModel(deps: MonitorDeps, request: MonitorRequest): 
     inputs: columns.inputs,
     outputs: columns.outputs,
     keepRequestIds: request.labels !== undefined,
+    // `name@version` means that version's traffic; a stage or the latest means all of the window's.
+    ...(ref.kind === "version" ? { version: record.version } : {}),
   });
   const rows = window.table.rowCount;
   const base = {

@@ -32,6 +32,8 @@ export interface ReadWindowRequest {
   outputs: readonly WindowColumn[];
   /** Keep each row's `request_id` and `row`, for joining labels. */
   keepRequestIds?: boolean;
+  /** Only rows this version of the model answered (default: every version's). */
+  version?: string;
 }
 
 export interface PredictionWindowTable {
@@ -201,6 +203,7 @@ export async function readPredictionWindow(
             );
           }
           if (ts < since || ts >= until) continue;
+          if (request.version !== undefined && row.version !== request.version) continue;
           const position = sink.rows + 1;
           try {
             for (const column of request.inputs) {

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../runtime/logger.js";
 import { monitorModel } from "../../runtime/monitor/monitor-model.js";
@@ -135,6 +136,38 @@ describe("a monitoring window", () => {
 });
 
 describe("monitorModel", () => {
+  it("reads every version's rows for a stage or the latest, and only that version's for name@version", async () => {
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      JSON.stringify({
+        ts: `2026-11-26T10:00:${String(i).padStart(2, "0")}.000Z`,
+        request_id: `old-${i}`,
+        row: 0,
+        model: MODEL,
+        version: "0.9.0",
+        inputs: { f0: i / 40, f1: 0, f2: 0 },
+        outputs: { label: "stay", probabilities: [1, 0] },
+      }),
+    );
+    await world.store.put(
+      `predictions/${MODEL}/2026-11-26/20261126T100000000Z-old.jsonl.gz`,
+      gzipSync(`${rows.join("\n")}\n`),
+    );
+    const since = new Date("2026-11-26T00:00Z");
+    const until = new Date("2026-11-27T00:00Z");
+    const all = await monitorModel(
+      { store: world.store, logger: silentLogger },
+      { model: MODEL, since, until },
+    );
+    expect(all.window.rows).toBe(40);
+    expect(all.window.versions).toEqual({ "0.9.0": 40 });
+    const pinned = await monitorModel(
+      { store: world.store, logger: silentLogger },
+      { model: `${MODEL}@${world.record.version}`, since, until },
+    );
+    expect(pinned.window.rows).toBe(0);
+    expect(pinned.status).toBe("insufficient");
+  });
+
   it("finds shifted inputs drifted against the training data found by its lineage digest", async () => {
     const result = await monitor(shiftedStart, new Date(shiftedStart.getTime() + 2 * hour));
     expect(result.status).toBe("drift");
