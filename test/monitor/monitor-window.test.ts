@@ -177,6 +177,9 @@ describe("monitorModel", () => {
     const drifted = result.report?.columns.filter((c) => c.drift).map((c) => c.column);
     expect(drifted).toEqual(expect.arrayContaining(["f0", "f1", "f2"]));
     expect(result.report?.predictionDrift.columns).toEqual(["label"]);
+    // 200 window rows against 600 training rows is not a data-quality finding for a window.
+    expect(result.report?.quality.rowCountChanged).toBe(false);
+    expect(result.report?.quality.failures.filter((f) => f.startsWith("row count"))).toEqual([]);
   });
 
   it("finds traffic drawn like the training data healthy", async () => {

@@ -85,7 +85,10 @@ export function registerMonitorCommand(program: Command): void {
       "Check a registered model's served traffic (the prediction log) against its training data: drift, prediction drift, data quality, and performance when labels are given.\n" +
         "Exit code: 0 healthy, 1 drift, 2 bad arguments or data, 3 store unavailable, 4 not enough data in the window.",
     )
-    .argument("<model>", "the model: name (latest version), name@1.2.0 or name:production")
+    .argument(
+      "<model>",
+      "the model: name (latest version), name:production, or name@1.2.0 (only that version's traffic)",
+    )
     .option("--window <period>", "the last period up to now (or --until), e.g. 24h, 7d (default 24h)")
     .option("--since <time>", "window start: ISO 8601 time or a period ago (e.g. 7d)")
     .option("--until <time>", "window end (default now)")
