@@ -408,6 +408,9 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
     expect(JSON.parse(run.pipeline.outputs.ran ?? "[]")).toEqual(["train", "evaluate"]);
     expect(JSON.parse(run.pipeline.outputs.failed ?? "[]")).toEqual([]);
     expectSucceeded(run.register);
+    expect(run.pipeline.summary).toContain("| `train` | ✅ ran |");
+    expect(run.pipeline.summary).toContain("| `evaluate` | ✅ ran |");
+    expect(run.register.summary).toContain(`# ${model}@1.0.0`);
     const bytes = await readFile(join(workspace, "build", "model.onnx"));
     const metrics = JSON.parse(await readFile(join(workspace, "build", "metrics.json"), "utf8")) as {
       accuracy: number;
@@ -448,6 +451,21 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
     expect(record.metrics.accuracy).toBe(metrics.accuracy);
     expect(record.lineage).toMatchObject({ commit: pushSha, branch: "main" });
     expect(await storeKeys(world.store, `cache/sha256/${digest}`)).toEqual([`cache/sha256/${digest}`]);
+    expect(run.pipeline.summary).toContain(`| \`build/metrics.json\` | accuracy | ${metrics.accuracy} |`);
+
+    // Another runner (a fresh checkout of the same commit) restores both stages from the S3 run cache.
+    const rerunWorkspace = await checkout(world, repo, pushSha, Object.keys(await projectFiles()));
+    const rerun = await runBundledAction("pipeline", {
+      inputs: { stage: "all", store: "", jobs: "", "working-directory": ".", "fail-fast": "false" },
+      env: jobEnv(world, repo, pushSha, "erin"),
+      workspace: rerunWorkspace,
+      eventName: "push",
+      event: lastDelivery(world, "push"),
+    });
+    expectSucceeded(rerun);
+    expect(JSON.parse(rerun.outputs.ran ?? "")).toEqual([]);
+    expect(JSON.parse(rerun.outputs.cached ?? "")).toEqual(["train", "evaluate"]);
+    expect(sha256(await readFile(join(rerunWorkspace, "build", "model.onnx")))).toBe(digest);
   });
 
   it("2. the bot opens the promotion pull request on the release, with the model card and a closed gate", async () => {
