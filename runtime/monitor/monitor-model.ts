@@ -165,7 +165,7 @@ async function lineageReference(
  * past predictions), else taken from the training target (`kiln.target`) — so prediction drift is
  * measured against the distribution the model was trained to reproduce.
  */
-function withOutputs(
+export function withOutputs(
   reference: Table,
   outputs: readonly string[],
   target: string | undefined,
