@@ -58,7 +58,7 @@ describe("examples/workflows/kiln-monitor.yml", () => {
       expect(step.uses).toMatch(/@[0-9a-f]{40}$/);
     }
     const upload = job.steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"));
-    expect(upload?.with?.path).toBe("${{ steps.monitor.outputs.report-path }}");
+    expect(upload?.with?.path).toBe(["$", "{{ steps.monitor.outputs.report-path }}"].join(""));
     for (const line of content.split("\n").filter((l) => /:\s*write\b/.test(l))) expect(line).toMatch(/# \S/);
   });
 });
