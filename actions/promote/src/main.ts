@@ -34,7 +34,13 @@ export async function run(): Promise<void> {
     const sha = env.GITHUB_SHA;
     if (!sha) throw new UsageError("GITHUB_SHA is not set; run the promote action in a workflow on push.");
     const store = await openStore(inputs.store, { env, cwd: workspace });
-    const octokit = createOctokit({ token: inputs.githubToken, env, logger });
+    // Octokit logs every failed request as an error; absence (a 404 for an optional file such as
+    // CODEOWNERS) is an answer here, and real failures reach failAction as Kiln errors.
+    const octokit = createOctokit({
+      token: inputs.githubToken,
+      env,
+      logger: { ...logger, error: (message) => logger.debug(message) },
+    });
     const message = headCommitMessage(env.GITHUB_EVENT_PATH);
     const runUrl =
       env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
