@@ -73,8 +73,10 @@ export async function readKilnLock(
   return { stageKeys, datasetDigests };
 }
 
-/** Deps that are code, not data: left out of the dataset digests. */
-const codeFile = /\.(?:py|ipynb|r|R|jl|ts|js|mjs|sh|sql|scala|java|go|rs|toml|cfg|ini|yaml|yml)$/;
+/** Deps that are code or models, not data: left out of the dataset digests (an evaluate stage
+ * depends on the model it scores; that model is the artifact, not a dataset). */
+const codeFile =
+  /\.(?:onnx|pkl|joblib|pt|h5|py|ipynb|r|R|jl|ts|js|mjs|sh|sql|scala|java|go|rs|toml|cfg|ini|yaml|yml)$/;
 
 function depDigests(deps: unknown): [string, string][] {
   const found: [string, string][] = [];

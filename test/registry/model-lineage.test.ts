@@ -38,7 +38,7 @@ describe("the lineage of a registration", () => {
     });
   });
 
-  it("takes stage keys and dataset digests from kiln.lock, and explicit digests over them", async () => {
+  it("takes stage keys and dataset digests (not code, not the model an evaluate stage scores) from kiln.lock, and explicit digests over them", async () => {
     const lock: KilnLock = {
       version: 1,
       stages: {
@@ -58,13 +58,23 @@ describe("the lineage of a registration", () => {
           deps: [{ path: "data/clean.csv", digest: digest("b"), kind: "file" }],
           params: {},
           env: {},
+          outs: [{ path: "build/model.onnx", digest: digest("d"), kind: "file" }],
+        },
+        evaluate: {
+          key: digest("3"),
+          deps: [
+            { path: "build/model.onnx", digest: digest("d"), kind: "file" },
+            { path: "data/clean.csv", digest: digest("b"), kind: "file" },
+          ],
+          params: {},
+          env: {},
           outs: [],
         },
       },
     };
     await writeFile(join(cwd, "kiln.lock"), renderLock(lock));
     const lineage = await readLineage({ cwd, env: {}, datasetDigests: { "data/clean.csv": digest("c") } });
-    expect(lineage.stageKeys).toEqual({ prepare: digest("1"), train: digest("2") });
+    expect(lineage.stageKeys).toEqual({ prepare: digest("1"), train: digest("2"), evaluate: digest("3") });
     expect(lineage.datasetDigests).toEqual({ "data/raw.csv": digest("a"), "data/clean.csv": digest("c") });
   });
 
