@@ -1003,14 +1003,19 @@ async function runPipeline(options) {
             try {
                 const { locked, cached } = await lockOuts(stage, true);
                 const entry = { ...assessment.entry, outs: locked };
-                if (runCache)
-                    await runCache.save(root, {
+                if (runCache) {
+                    // Stored in the background: nothing downstream waits for the upload; the run does.
+                    const manifest = {
                         version: 1,
                         stage: stage.name,
                         key: assessment.key,
                         outs: cached,
                         createdAt: new Date().toISOString(),
-                    });
+                    };
+                    pendingSaves.push(limitSaves(() => runCache.save(root, manifest)).catch((error) => {
+                        saveFailures.set(stage.name, (0,errors/* errorMessage */.gJ)(error));
+                    }));
+                }
                 entries.set(stage.name, entry);
                 finish({
                     ...withKey,
@@ -1037,6 +1042,22 @@ async function runPipeline(options) {
         });
         if (status === stage_result/* StageStatus */.T.failed && options.failFast)
             abortFor(stage.name);
+    };
+    const pendingSaves = [];
+    const saveFailures = new Map();
+    let saving = 0;
+    const saveQueue = [];
+    const limitSaves = async (save) => {
+        if (saving >= jobs)
+            await new Promise((resolve) => saveQueue.push(resolve));
+        saving++;
+        try {
+            await save();
+        }
+        finally {
+            saving--;
+            saveQueue.shift()?.();
+        }
     };
     const abortFor = (stage) => {
         failFastCause ??= stage;
@@ -1220,6 +1241,18 @@ async function runPipeline(options) {
         pump();
     });
     options.signal?.removeEventListener("abort", onInterrupt);
+    await Promise.all(pendingSaves);
+    for (const [name, message] of saveFailures) {
+        const result = results.get(name);
+        entries.delete(name);
+        if (result) {
+            results.set(name, {
+                ...result,
+                status: stage_result/* StageStatus */.T.failed,
+                reasons: [`it ran, but its outs could not be stored in the run cache (${runCache?.url}): ${message}`],
+            });
+        }
+    }
     const ordered = selected.map((s) => results.get(s.name));
     let lockWritten = false;
     if (!options.dry) {
