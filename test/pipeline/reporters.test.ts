@@ -3,7 +3,7 @@ import { plainReporter } from "../../runtime/pipeline/plain-reporter.js";
 import type { StageResult } from "../../runtime/pipeline/stage-result.js";
 import { ttyReporter } from "../../runtime/pipeline/tty-reporter.js";
 
-const escape = String.fromCharCode(27);
+const esc = String.fromCharCode(27);
 
 const ran: StageResult = {
   name: "train",
@@ -61,7 +61,7 @@ describe("live progress on a terminal", () => {
     reporter.stageFinished(ran);
     reporter.end([ran]);
     // Cursor-up + clear-to-end erase the footer before each redraw.
-    expect(screen).toMatch(new RegExp(`${escape}\\[\\d+A${escape}\\[0J`));
+    expect(screen).toMatch(new RegExp(`${esc}\\[\\d+A${esc}\\[0J`));
     expect(screen).toContain("epoch 1");
     expect(screen.endsWith("1 ran\n")).toBe(true);
   });
