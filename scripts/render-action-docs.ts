@@ -32,21 +32,27 @@ function renderAction(folder: string, action: ActionDefinition): string {
   const lines = [`#### \`${folder}\` — ${action.name ?? folder}`, "", action.description ?? "", ""];
   const inputs = Object.entries(action.inputs ?? {});
   if (inputs.length > 0) {
-    lines.push("| input | required | default | description |", "|---|---|---|---|");
-    for (const [name, input] of inputs) {
-      const fallback = input.default === undefined || input.default === "" ? "" : `\`${input.default}\``;
-      lines.push(
-        `| \`${name}\` | ${input.required ? "yes" : "no"} | ${fallback} | ${cell(input.description)} |`,
-      );
-    }
-    lines.push("");
+    const rows = inputs.map(([name, input]) => {
+      const fallback =
+        input.default === undefined || input.default === "" ? "" : `\`${cell(input.default)}\``;
+      return [`\`${name}\``, input.required ? "yes" : "no", fallback, cell(input.description)];
+    });
+    lines.push(...markdownTable(["input", "required", "default", "description"], rows), "");
   }
   const outputs = Object.entries(action.outputs ?? {});
   if (outputs.length > 0) {
-    lines.push("| output | description |", "|---|---|");
-    for (const [name, output] of outputs) lines.push(`| \`${name}\` | ${cell(output.description)} |`);
+    const rows = outputs.map(([name, output]) => [`\`${name}\``, cell(output.description)]);
+    lines.push(...markdownTable(["output", "description"], rows));
   }
   return lines.join("\n").trimEnd();
+}
+
+/** A markdown table with its columns padded to equal width, as the formatter (biome) writes it. */
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  return [line(header), `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`, ...rows.map(line)];
 }
 
 function cell(text: string | undefined): string {

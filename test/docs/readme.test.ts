@@ -18,9 +18,28 @@ describe("the README", () => {
         yaml: "name: x\ndescription: does x\ninputs:\n  a:\n    description: one | two\n    required: true\n  b:\n    description: |\n      multi\n      line\n    default: '3'\noutputs:\n  out:\n    description: the result\n",
       },
     ]);
-    expect(docs).toContain("| `a` | yes |  | one \\| two |");
-    expect(docs).toContain("| `b` | no | `3` | multi line |");
-    expect(docs).toContain("| `out` | the result |");
+    // Columns padded to the widest cell, as biome formats markdown tables (`npm run lint` checks it).
+    expect(docs).toContain(
+      [
+        "| input | required | default | description |",
+        "| ----- | -------- | ------- | ----------- |",
+        "| `a`   | yes      |         | one \\| two  |",
+        "| `b`   | no       | `3`     | multi line  |",
+      ].join("\n"),
+    );
+    expect(docs).toContain(
+      ["| output | description |", "| ------ | ----------- |", "| `out`  | the result  |"].join("\n"),
+    );
+  });
+
+  it("writes a multi-line default on one line, so the table row stays whole", () => {
+    const docs = renderActionDocs([
+      {
+        folder: "actions/y",
+        yaml: "name: y\ninputs:\n  envs:\n    description: d\n    default: |\n      staging\n      production\n",
+      },
+    ]);
+    expect(docs).toContain("| `envs` | no       | `staging production` | d           |");
   });
 });
 
