@@ -120,7 +120,26 @@ describe("a model's way from registration to Production, and back", () => {
         },
         event,
       });
+    const dryRun = await runPromoteAction({
+      inputs: {
+        store: join(world.folder, "store"),
+        "dry-run": "true",
+        "github-token": world.github.createInstallationToken(),
+      },
+      env: {
+        GITHUB_API_URL: world.github.baseUrl,
+        GITHUB_REPOSITORY: `${repo.owner}/${repo.repo}`,
+        GITHUB_SHA: merged.data.sha,
+      },
+      event: push,
+    });
+    expect(dryRun.status, dryRun.log).toBe(0);
+    expect(dryRun.summary).toContain("## Kiln promote (dry run)");
+    expect(dryRun.log).not.toContain("::error::");
+    expect((await production()).version).toBe("1.0.0");
+    expect(state.deployments.size).toBe(0);
     const first = await promote(merged.data.sha, push);
+    expect(first.log).not.toContain("::error::");
     expect(first.status, first.log).toBe(0);
     expect(first.outputs["pull-request"]).toBe(String(promotion.number));
     expect(JSON.parse(first.outputs.changes ?? "[]")).toMatchObject([
