@@ -5,33 +5,64 @@
 import { Command, CommanderError } from "commander";
 import { ExitCode, errorMessage, isKilnError } from "../errors.js";
 import { kilnVersion } from "../version.js";
-import { registerPipelineCommands } from "./commands/pipeline-commands.js";
-import { registerModelCommands } from "./commands/model-commands.js";
-import { registerServeCommands } from "./commands/serve-commands.js";
-import { registerDriftCommand } from "./commands/drift-command.js";
-import { registerDoctorCommand } from "./commands/doctor-command.js";
-import { registerTrainCommands } from "./commands/train-commands.js";
-import { registerMonitorCommand } from "./commands/monitor-command.js";
 
-export function buildProgram(): Command {
+/**
+ * The areas of the CLI and the top-level commands each one adds. Only the area of the command being
+ * run is imported, so `kiln run` does not pay for loading the server, the registry or onnxruntime;
+ * help, a bare `kiln` and unknown commands load them all.
+ */
+const areas: ReadonlyArray<{ commands: readonly string[]; load: () => Promise<(program: Command) => void> }> =
+  [
+    {
+      commands: ["run", "status", "dag", "compile"],
+      load: async () => (await import("./commands/pipeline-commands.js")).registerPipelineCommands,
+    },
+    {
+      commands: ["model"],
+      load: async () => (await import("./commands/model-commands.js")).registerModelCommands,
+    },
+    {
+      commands: ["serve", "deploy"],
+      load: async () => (await import("./commands/serve-commands.js")).registerServeCommands,
+    },
+    {
+      commands: ["drift"],
+      load: async () => (await import("./commands/drift-command.js")).registerDriftCommand,
+    },
+    {
+      commands: ["doctor"],
+      load: async () => (await import("./commands/doctor-command.js")).registerDoctorCommand,
+    },
+    {
+      commands: ["train", "predict"],
+      load: async () => (await import("./commands/train-commands.js")).registerTrainCommands,
+    },
+    {
+      commands: ["monitor"],
+      load: async () => (await import("./commands/monitor-command.js")).registerMonitorCommand,
+    },
+  ];
+
+/** The program with every area's commands, or only the area of `argv`'s command when it names one. */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command("kiln")
     .description("GitHub-native MLOps: pipelines, registry, promotion, serving and monitoring.")
     .version(kilnVersion, "-V, --version")
     .showHelpAfterError()
     .exitOverride();
-  // Area commands are registered here, one line each:
-  registerPipelineCommands(program);
-  registerModelCommands(program);
-  registerServeCommands(program);
-  registerDriftCommand(program);
-  registerDoctorCommand(program);
-  registerTrainCommands(program);
-  registerMonitorCommand(program);
+  const args = argv.slice(2);
+  const commandName = args.find((arg) => !arg.startsWith("-"));
+  const versionOnly = commandName === undefined && (args.includes("-V") || args.includes("--version"));
+  const named = areas.filter((area) => commandName !== undefined && area.commands.includes(commandName));
+  const wanted = versionOnly ? [] : named.length > 0 ? named : areas;
+  for (const register of await Promise.all(wanted.map((area) => area.load()))) {
+    register(program);
+  }
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : ExitCode.ok;

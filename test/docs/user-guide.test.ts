@@ -95,8 +95,8 @@ describe.each(guideFiles)("%s", (file) => {
     expect(broken).toEqual([]);
   });
 
-  it("shows only kiln commands and subcommands the CLI has", () => {
-    const program = buildProgram();
+  it("shows only kiln commands and subcommands the CLI has", async () => {
+    const program = await buildProgram();
     const find = (parent: Command, name: string) => parent.commands.find((c) => c.name() === name);
     const unknown: string[] = [];
     for (const block of codeBlocks(file).filter((b) => b.lang === "sh")) {
@@ -140,8 +140,8 @@ describe.each(guideFiles)("%s", (file) => {
 });
 
 describe("the guide's checks", () => {
-  it("find a command the CLI does not have", () => {
-    const program = buildProgram();
+  it("find a command the CLI does not have", async () => {
+    const program = await buildProgram();
     expect(program.commands.some((c) => c.name() === "frobnicate")).toBe(false);
     expect(program.commands.some((c) => c.name() === "serve")).toBe(true);
   });
