@@ -7,7 +7,7 @@ const names = async (...args: string[]) =>
 describe("the kiln program", () => {
   it("loads only the area of the command being run", async () => {
     expect(await names("run", "--jobs", "2")).toEqual(["compile", "dag", "run", "status"]);
-    expect(await names("--store", "x", "model", "list")).toEqual(["model"]);
+    expect(await names("model", "list", "--store", "x")).toEqual(["model"]);
     expect(await names("predict", "m.onnx")).toEqual(["predict", "train"]);
   });
 
