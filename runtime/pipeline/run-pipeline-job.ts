@@ -1,9 +1,11 @@
 import { join } from "node:path";
 import { NotFoundError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import type { RegisterModelRequest } from "../registry/register-model.js";
 import type { ObjectStore } from "../store/object-store.js";
 import { groupedReporter } from "./grouped-reporter.js";
 import { loadPipeline } from "./load-pipeline.js";
+import type { ModelSpec } from "./pipeline.js";
 import { buildDag } from "./pipeline-dag.js";
 import { type MetricsByFile, renderRunSummary } from "./render-run-summary.js";
 import { runPipeline } from "./run-pipeline.js";
@@ -21,6 +23,23 @@ export interface PipelineJobOptions {
   /** The branch this run is on, and the repository's default branch (metrics are compared with it). */
   branch: string | undefined;
   defaultBranch: string;
+  /**
+   * Register the models kiln.yaml declares (`models:`) once every stage succeeded; in GitHub mode
+   * when `release` is given (tag, release and assets at the commit). Undefined registers nothing.
+   */
+  register?: {
+    env: Readonly<Record<string, string | undefined>>;
+    createdBy: string;
+    release?: RegisterModelRequest["release"];
+  };
+}
+
+/** A model the job registered (or found already registered with the same artifact). */
+export interface RegisteredModel {
+  name: string;
+  version: string;
+  created: boolean;
+  releaseUrl: string | undefined;
 }
 
 export interface PipelineJobResult {
@@ -30,6 +49,8 @@ export interface PipelineJobResult {
   cached: string[];
   failed: string[];
   metrics: MetricsByFile;
+  /** The declared models registered after a successful run. */
+  registered: RegisteredModel[];
   /** Markdown for the job summary. */
   summary: string;
 }
@@ -63,6 +84,16 @@ export async function runPipelineJob(options: PipelineJobOptions): Promise<Pipel
       contentType: "application/json",
     });
   }
+  const registered =
+    options.register !== undefined && summary.exitCode === 0 && Object.keys(pipeline.models).length > 0
+      ? await registerPipelineModels(
+          pipeline.root,
+          pipeline.models,
+          options.store,
+          options.logger,
+          options.register,
+        )
+      : [];
   const names = (test: (r: StageResult) => boolean) => summary.results.filter(test).map((r) => r.name);
   return {
     exitCode: summary.exitCode,
@@ -71,12 +102,14 @@ export async function runPipelineJob(options: PipelineJobOptions): Promise<Pipel
     cached: names((r) => isCacheHit(r.status)),
     failed: names((r) => r.status === StageStatus.failed),
     metrics,
-    summary: renderRunSummary({
-      results: summary.results,
-      metrics,
-      previous,
-      baseBranch: options.defaultBranch,
-    }),
+    registered,
+    summary:
+      renderRunSummary({
+        results: summary.results,
+        metrics,
+        previous,
+        baseBranch: options.defaultBranch,
+      }) + renderRegistered(registered),
   };
 }
 
@@ -89,4 +122,63 @@ async function readLatestMetrics(store: ObjectStore, branch: string): Promise<Me
     if (error instanceof NotFoundError || error instanceof SyntaxError) return undefined;
     throw error;
   }
+}
+
+/** Register the declared models whose artifacts the run produced (`kiln run --register`, the Action). */
+export async function registerPipelineModels(
+  root: string,
+  models: Record<string, ModelSpec>,
+  store: ObjectStore,
+  logger: Logger,
+  register: NonNullable<PipelineJobOptions["register"]>,
+): Promise<RegisteredModel[]> {
+  // Loaded only when registering, so plain pipeline runs do not import the registry.
+  const [{ registerDeclaredModels }, { readLineage }] = await Promise.all([
+    import("../registry/register-declared-models.js"),
+    import("../registry/model-lineage.js"),
+  ]);
+  const lineage = await readLineage({ cwd: root, env: register.env });
+  const results = await registerDeclaredModels(
+    { store, logger },
+    {
+      root,
+      models,
+      lineage,
+      createdBy: register.createdBy,
+      source: {
+        kind: "action",
+        detail: "kiln pipeline",
+        ...(lineage.workflowRunUrl === undefined ? {} : { url: lineage.workflowRunUrl }),
+      },
+      ...(register.release === undefined ? {} : { release: register.release }),
+    },
+  );
+  const registered: RegisteredModel[] = [];
+  for (const { name, result } of results) {
+    if (result === undefined) continue;
+    const { record } = result;
+    logger.info(
+      result.created
+        ? `registered ${name}@${record.version}${record.release ? ` (${record.release.url})` : ""}`
+        : `${name}@${record.version} already holds this artifact; nothing registered`,
+    );
+    registered.push({
+      name,
+      version: record.version,
+      created: result.created,
+      releaseUrl: record.release?.url,
+    });
+  }
+  return registered;
+}
+
+function renderRegistered(registered: readonly RegisteredModel[]): string {
+  if (registered.length === 0) return "";
+  const rows = registered.map(
+    (m) =>
+      `| ${m.name} | ${m.version} | ${m.created ? "registered" : "already registered"} | ${m.releaseUrl ? `[release](${m.releaseUrl})` : ""} |`,
+  );
+  return ["", "", "### Models", "", "| model | version | | release |", "|---|---|---|---|", ...rows, ""].join(
+    "\n",
+  );
 }

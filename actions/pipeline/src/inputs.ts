@@ -13,6 +13,10 @@ export interface PipelineInputs {
   workingDirectory: string;
   /** Cancel everything after the first failure. */
   failFast: boolean;
+  /** Register kiln.yaml's models after a successful run: always, never, or on pushes to the default branch. */
+  register: "auto" | "true" | "false";
+  /** Token for GitHub-mode registration (tag, release, assets); empty registers in the store only. */
+  githubToken: string | undefined;
 }
 
 /** The only place the action reads its inputs. */
@@ -29,8 +33,16 @@ export function readInputs(): PipelineInputs {
   if (!["", "true", "false"].includes(failFastText)) {
     throw new UsageError(`input 'fail-fast' must be true or false, not '${failFastText}'.`);
   }
+  const register = core.getInput("register").trim().toLowerCase() || "auto";
+  if (register !== "auto" && register !== "true" && register !== "false") {
+    throw new UsageError(`input 'register' must be auto, true or false, not '${register}'.`);
+  }
+  const githubToken = core.getInput("github-token").trim();
+  if (githubToken !== "") core.setSecret(githubToken);
   return {
     stages,
+    register,
+    githubToken: githubToken === "" ? undefined : githubToken,
     store: store === "" ? undefined : store,
     jobs,
     workingDirectory: core.getInput("working-directory").trim() || ".",

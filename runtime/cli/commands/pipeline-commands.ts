@@ -16,6 +16,7 @@ interface RunFlags extends ProjectFlags {
   failFast?: boolean;
   store?: string;
   json?: boolean;
+  register?: boolean;
   progress: "auto" | "live" | "plain";
 }
 
@@ -111,6 +112,20 @@ async function runOrStatus(stages: string[], flags: RunFlags, mode: "run" | "sta
       if (stale.length === 0) process.stdout.write("Everything is up to date.\n");
       for (const result of stale) process.stdout.write(`${describeResult(result)}\n`);
     }
+    if (mode === "run" && flags.register === true && !dry && summary.exitCode === 0) {
+      const [{ registerPipelineModels }, { createConsoleLogger }, { userInfo }] = await Promise.all([
+        import("../../pipeline/run-pipeline-job.js"),
+        import("../console-logger.js"),
+        import("node:os"),
+      ]);
+      const logger = createConsoleLogger(flags.json ? { quiet: true } : {});
+      const registered = await registerPipelineModels(pipeline.root, pipeline.models, store, logger, {
+        env: process.env,
+        createdBy: process.env.GITHUB_ACTOR ?? userInfo().username,
+      });
+      if (registered.length === 0)
+        logger.info("No model declared in kiln.yaml was produced; nothing registered.");
+    }
     process.exitCode = mode === "status" ? 0 : summary.exitCode;
   } finally {
     process.off("SIGINT", onSignal);
@@ -131,6 +146,10 @@ export function registerPipelineCommands(program: Command): void {
     .option("--fail-fast", "stop everything after the first failure")
     .option("--store <url>", "store holding the shared run cache (default: KILN_STORE or .kiln/store)")
     .option("--json", "print the results as JSON instead of progress")
+    .option(
+      "--register",
+      "after a successful run, register the models kiln.yaml declares (models:) in the store",
+    )
     .addOption(
       new Option("--progress <style>", "progress display").choices(["auto", "live", "plain"]).default("auto"),
     )
