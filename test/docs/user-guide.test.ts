@@ -159,3 +159,41 @@ describe("the guide's checks", () => {
     ).toThrow(/kiln\.yaml:5:5/);
   });
 });
+
+describe("docs/kiln-yaml.md", () => {
+  interface SchemaNode {
+    properties?: Record<string, SchemaNode>;
+    additionalProperties?: SchemaNode | boolean;
+    items?: SchemaNode;
+    $ref?: string;
+    definitions?: Record<string, SchemaNode>;
+  }
+  const schema = JSON.parse(read("schema/kiln.schema.json")) as SchemaNode;
+
+  /** Every property name the schema allows, at any depth, with the path that reaches it. */
+  function fieldsOf(node: SchemaNode, path: string, seen: Set<string>, out: string[]): string[] {
+    const ref = node.$ref?.replace("#/definitions/", "");
+    if (ref !== undefined) {
+      if (seen.has(ref)) return out;
+      seen.add(ref);
+      const target = schema.definitions?.[ref];
+      return target === undefined ? out : fieldsOf(target, path, seen, out);
+    }
+    for (const [name, child] of Object.entries(node.properties ?? {})) {
+      out.push(`${path}${name}`);
+      fieldsOf(child, `${path}${name}.`, seen, out);
+    }
+    if (typeof node.additionalProperties === "object")
+      fieldsOf(node.additionalProperties, `${path}<name>.`, seen, out);
+    if (node.items !== undefined) fieldsOf(node.items, path, seen, out);
+    return out;
+  }
+
+  it("describes every field the schema allows", () => {
+    const doc = read("docs/kiln-yaml.md");
+    const fields = fieldsOf(schema, "", new Set(), []);
+    expect(fields.length).toBeGreaterThan(30);
+    const missing = fields.filter((f) => !doc.includes(`\`${f.split(".").at(-1)}\``));
+    expect(missing).toEqual([]);
+  });
+});
