@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./.build/runtime/data/read-table.js + 40 modules
-var read_table = __webpack_require__(4547);
+// EXTERNAL MODULE: ./.build/runtime/data/read-table.js + 4 modules
+var read_table = __webpack_require__(4721);
 // EXTERNAL MODULE: ./.build/runtime/train/evaluate-model.js
 var evaluate_model = __webpack_require__(5461);
 // EXTERNAL MODULE: ./.build/runtime/train/model-input-schema.js
@@ -171,8 +171,8 @@ const evaluateStage = {
 
 // EXTERNAL MODULE: ./.build/runtime/train/trainer-params.js
 var trainer_params = __webpack_require__(1616);
-// EXTERNAL MODULE: ./.build/runtime/train/trainers.js + 21 modules
-var trainers = __webpack_require__(4461);
+// EXTERNAL MODULE: ./.build/runtime/train/trainers.js + 20 modules
+var trainers = __webpack_require__(9146);
 ;// CONCATENATED MODULE: ./.build/runtime/train/train-stage.js
 /**
  * `uses: kiln/train` — train a built-in model in a pipeline stage:

@@ -195,7 +195,7 @@ function lookupBuiltinStage(uses, position, stages) {
  * load onnxruntime, which pipelines of shell commands should not pay for at every start.
  */
 async function loadBuiltinStages() {
-    return (await __webpack_require__.e(/* import() */ 105).then(__webpack_require__.bind(__webpack_require__, 5105))).builtinStages;
+    return (await Promise.all(/* import() */[__webpack_require__.e(70), __webpack_require__.e(294), __webpack_require__.e(102), __webpack_require__.e(561), __webpack_require__.e(105)]).then(__webpack_require__.bind(__webpack_require__, 5105))).builtinStages;
 }
 
 
@@ -1331,9 +1331,9 @@ const silentReporter = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ StageStatus)
+/* harmony export */   T: () => (/* binding */ StageStatus),
+/* harmony export */   i: () => (/* binding */ isCacheHit)
 /* harmony export */ });
-/* unused harmony export isCacheHit */
 /** What happened to a stage in one `kiln run`. */
 const StageStatus = {
     /** The command ran and succeeded. */

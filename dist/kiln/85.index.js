@@ -116,9 +116,9 @@ function summarize(results) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ StageStatus)
+/* harmony export */   T: () => (/* binding */ StageStatus),
+/* harmony export */   i: () => (/* binding */ isCacheHit)
 /* harmony export */ });
-/* unused harmony export isCacheHit */
 /** What happened to a stage in one `kiln run`. */
 const StageStatus = {
     /** The command ran and succeeded. */

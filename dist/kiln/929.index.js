@@ -143,7 +143,7 @@ async function loadPipeline(file, options = {}) {
     // imported only when kiln.yaml has to be parsed, and the built-ins only when a stage names one.
     const parse = async () => {
         const builtins = options.builtins ?? (/\buses["']?\s*:/.test(text) ? await (0,_lookup_builtin_stage_js__WEBPACK_IMPORTED_MODULE_5__/* .loadBuiltinStages */ .X)() : undefined);
-        const { parsePipeline } = await Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(191)]).then(__webpack_require__.bind(__webpack_require__, 8191));
+        const { parsePipeline } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(463), __webpack_require__.e(191)]).then(__webpack_require__.bind(__webpack_require__, 8191));
         return parsePipeline(text, path, { builtins });
     };
     if (options.cacheFile === undefined)
@@ -217,7 +217,7 @@ function lookupBuiltinStage(uses, position, stages) {
  * load onnxruntime, which pipelines of shell commands should not pay for at every start.
  */
 async function loadBuiltinStages() {
-    return (await __webpack_require__.e(/* import() */ 105).then(__webpack_require__.bind(__webpack_require__, 5105))).builtinStages;
+    return (await Promise.all(/* import() */[__webpack_require__.e(70), __webpack_require__.e(294), __webpack_require__.e(102), __webpack_require__.e(561), __webpack_require__.e(105)]).then(__webpack_require__.bind(__webpack_require__, 5105))).builtinStages;
 }
 
 

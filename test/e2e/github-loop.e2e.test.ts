@@ -184,19 +184,6 @@ function expectSucceeded(run: BundledActionRun): void {
   expect(run.code, run.log).toBe(0);
 }
 
-/** The numbers of a metrics object, nested objects kept, strings and lists left out. */
-function numbersOnly(value: Record<string, unknown>): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (typeof item === "number" && Number.isFinite(item)) kept[key] = item;
-    else if (item !== null && typeof item === "object" && !Array.isArray(item)) {
-      const inner = numbersOnly(item as Record<string, unknown>);
-      if (Object.keys(inner).length > 0) kept[key] = inner;
-    }
-  }
-  return kept;
-}
-
 const logFlushMs = 100;
 /** Time between the drifted and the recovered traffic, so that a window can hold only the latter. */
 const windowGapMs = 6000;
@@ -315,8 +302,9 @@ function monitor(world: World, workspace: string, window: string): Promise<Bundl
 }
 
 /**
- * Push → pipeline → register: the pipeline Action on the push, then the register Action as the
- * workflow's next step. Returns the workspace the model was built in.
+ * Push → pipeline: the pipeline Action on the push to the default branch runs the stages and
+ * registers the model kiln.yaml declares, in GitHub mode (the job's token). Returns the workspace
+ * the model was built in.
  */
 async function pushAndRegister(world: World, repo: string, files: Record<string, string>) {
   world.github.createRepo(owner, repo, { files: { "README.md": "models\n" } });
@@ -329,30 +317,13 @@ async function pushAndRegister(world: World, repo: string, files: Record<string,
   const workspace = await checkout(world, repo, pushed.sha, Object.keys(files));
   const env = jobEnv(world, repo, pushed.sha, "erin");
   const pipeline = await runBundledAction("pipeline", {
-    inputs: { stage: "all", store: "", jobs: "", "working-directory": ".", "fail-fast": "false" },
-    env,
-    workspace,
-    eventName: "push",
-    event: push,
-  });
-  // Gap (reported): kiln/evaluate writes "task" (a string) and the confusion matrix (lists) into
-  // metrics.json, and the register Action accepts numbers only. A `run:` step between the two keeps
-  // the numbers, as scripts/demo.ts does.
-  const metrics = JSON.parse(await readFile(join(workspace, "build", "metrics.json"), "utf8")) as Record<
-    string,
-    unknown
-  >;
-  await writeFile(join(workspace, "build", "metrics.numbers.json"), JSON.stringify(numbersOnly(metrics)));
-  const register = await runBundledAction("register", {
     inputs: {
-      name: model,
-      artifact: "build/model.onnx",
-      metrics: "build/metrics.numbers.json",
-      params: "",
-      bump: "",
-      datasets: "",
+      stage: "all",
       store: "",
-      release: "true",
+      jobs: "",
+      "working-directory": ".",
+      "fail-fast": "false",
+      register: "auto",
       "github-token": world.actionsToken,
     },
     env,
@@ -361,7 +332,7 @@ async function pushAndRegister(world: World, repo: string, files: Record<string,
     event: push,
   });
   await world.github.waitForIdle();
-  return { workspace, pushSha: pushed.sha, pipeline, register };
+  return { workspace, pushSha: pushed.sha, pipeline };
 }
 
 describe("the loop on GitHub: push, register, promote through an approved pull request, deploy, serve, drift, recover", {
@@ -401,25 +372,30 @@ describe("the loop on GitHub: push, register, promote through an approved pull r
     await stopWorld(world);
   });
 
-  it("1. a push runs the pipeline Action, and the register step publishes the release and the store record", async () => {
+  it("1. a push runs the pipeline Action, which registers the model: the release and the store record", async () => {
     const run = await pushAndRegister(world, repo, await projectFiles());
     ({ workspace, pushSha } = run);
     expectSucceeded(run.pipeline);
     expect(JSON.parse(run.pipeline.outputs.ran ?? "[]")).toEqual(["train", "evaluate"]);
     expect(JSON.parse(run.pipeline.outputs.failed ?? "[]")).toEqual([]);
-    expectSucceeded(run.register);
     expect(run.pipeline.summary).toContain("| `train` | ✅ ran |");
     expect(run.pipeline.summary).toContain("| `evaluate` | ✅ ran |");
-    expect(run.register.summary).toContain(`# ${model}@1.0.0`);
+    expect(run.pipeline.summary).toContain(`| ${model} | 1.0.0 | registered | [release](`);
     const bytes = await readFile(join(workspace, "build", "model.onnx"));
     const metrics = JSON.parse(await readFile(join(workspace, "build", "metrics.json"), "utf8")) as {
       accuracy: number;
     };
     digest = sha256(bytes);
-    version = run.register.outputs.version ?? "";
-    expect(version).toBe("1.0.0");
-    expect(run.register.outputs.digest).toBe(digest);
-    expect(run.register.outputs.created).toBe("true");
+    const [registered, ...others] = JSON.parse(run.pipeline.outputs.models ?? "[]") as {
+      name: string;
+      version: string;
+      created: boolean;
+      releaseUrl?: string;
+    }[];
+    expect(others).toEqual([]);
+    expect(registered).toMatchObject({ name: model, version: "1.0.0", created: true });
+    expect(decodeURIComponent(registered?.releaseUrl ?? "")).toMatch(/\/releases\/tag\/loop@v1\.0\.0$/);
+    version = registered?.version ?? "";
 
     // On GitHub: the release <model>@v1.0.0 at the pushed commit, with the model and its record, the card as body.
     const state = world.github.repository(owner, repo);
@@ -698,7 +674,7 @@ describe("a broken link: approvals on an older commit", { timeout: 300_000 }, ()
   it("an approval on an older commit keeps the gate closed, naming the commit each approval was given on", async () => {
     const repo = "models-stale";
     const registered = await pushAndRegister(world, repo, await projectFiles());
-    expectSucceeded(registered.register);
+    expectSucceeded(registered.pipeline);
     const state = world.github.repository(owner, repo);
     const pull = [...state.issues.values()].find((i) => i.pull !== undefined)!;
     expect(pull.title).toBe(`Promote ${model} to 1.0.0 in production`);

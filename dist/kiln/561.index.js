@@ -1,711 +1,39 @@
-export const id = 859;
-export const ids = [859];
+export const id = 561;
+export const ids = [561];
 export const modules = {
 
-/***/ 8859:
+/***/ 234:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  builtinStages: () => (/* binding */ builtinStages),
-  lookupBuiltinStage: () => (/* binding */ lookupBuiltinStage)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./.build/runtime/errors.js
-var errors = __webpack_require__(8094);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./node_modules/csv-parse/lib/index.js + 9 modules
-var lib = __webpack_require__(6070);
-;// CONCATENATED MODULE: ./.build/runtime/data/growable-array.js
-/**
- * Typed arrays that grow as rows stream in (doubling), so readers never hold arrays of row objects.
- */
-class GrowableFloat64Array {
-    buffer;
-    length = 0;
-    constructor(initialCapacity = 1024) {
-        this.buffer = new Float64Array(Math.max(16, initialCapacity));
-    }
-    push(value) {
-        if (this.length === this.buffer.length)
-            this.grow();
-        this.buffer[this.length++] = value;
-    }
-    get(index) {
-        return this.buffer[index];
-    }
-    /** An exact-length copy of the values pushed so far. */
-    toArray() {
-        return this.buffer.slice(0, this.length);
-    }
-    grow() {
-        const next = new Float64Array(this.buffer.length * 2);
-        next.set(this.buffer);
-        this.buffer = next;
-    }
-}
-class GrowableInt32Array {
-    buffer;
-    length = 0;
-    constructor(initialCapacity = 1024) {
-        this.buffer = new Int32Array(Math.max(16, initialCapacity));
-    }
-    push(value) {
-        if (this.length === this.buffer.length)
-            this.grow();
-        this.buffer[this.length++] = value;
-    }
-    get(index) {
-        return this.buffer[index];
-    }
-    toArray() {
-        return this.buffer.slice(0, this.length);
-    }
-    grow() {
-        const next = new Int32Array(this.buffer.length * 2);
-        next.set(this.buffer);
-        this.buffer = next;
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/data/missing-value.js
-/**
- * The spellings that mean "no value" in a text cell (CSV, or strings in JSON Lines and Parquet).
- * They are kept as missing in every column kind: NaN for numbers and booleans, code -1 for
- * categories.
- */
-const missingValueTokens = new Set([
-    "",
-    "NA",
-    "N/A",
-    "na",
-    "null",
-    "NULL",
-    "Null",
-    "NaN",
-    "nan",
-]);
-function isMissingText(text) {
-    return missingValueTokens.has(text) || (text.length > 0 && text.trim() === "");
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/data/column-builder.js
-
-
-
-/** Beyond this many distinct values an inferred numeric column stops keeping a category dictionary. */
-const maxInferenceCategories = 4096;
-/**
- * Collects one column's values as rows stream in, into growable typed arrays, and turns them into a
- * typed Column at the end. With a declared kind every value must fit it (DataError naming the row and
- * column otherwise); without one the kind is inferred: boolean if every value is true/false, numeric
- * if every value is a number, categorical otherwise. Missing values stay missing.
- */
-class ColumnBuilder {
-    name;
-    declared;
-    file;
-    kind;
-    numbers;
-    codes;
-    dictionary;
-    categories = [];
-    count = 0;
-    constructor(name, declared, file) {
-        this.name = name;
-        this.declared = declared;
-        this.file = file;
-        this.kind = declared ?? "unknown";
-        if (declared === "categorical") {
-            this.codes = new GrowableInt32Array();
-            this.dictionary = new Map();
-        }
-        else {
-            this.numbers = new GrowableFloat64Array();
-            if (declared === undefined) {
-                this.codes = new GrowableInt32Array();
-                this.dictionary = new Map();
-            }
-        }
-    }
-    get length() {
-        return this.count;
-    }
-    /** Append missing values until the column has `rows` values (for keys absent from earlier rows). */
-    padTo(rows) {
-        while (this.count < rows)
-            this.pushMissing();
-    }
-    push(value, position) {
-        if (value === null || value === undefined)
-            this.pushMissing();
-        else if (this.declared === "numeric")
-            this.pushNumber(this.toNumber(value, position));
-        else if (this.declared === "boolean")
-            this.pushNumber(this.toBoolean(value, position));
-        else if (this.declared === "categorical")
-            this.pushCategory(this.toText(value, position));
-        else
-            this.pushInferred(value, position);
-    }
-    finish() {
-        const kind = this.kind === "unknown" ? "numeric" : this.kind;
-        if (kind === "categorical") {
-            return { kind, name: this.name, codes: this.codes.toArray(), categories: this.categories };
-        }
-        return { kind, name: this.name, values: this.numbers.toArray() };
-    }
-    pushMissing() {
-        this.numbers?.push(Number.NaN);
-        this.codes?.push(-1);
-        this.count++;
-    }
-    pushNumber(value) {
-        this.numbers.push(value);
-        this.count++;
-    }
-    pushCategory(text) {
-        this.codes.push(text === undefined ? -1 : this.codeOf(text));
-        this.count++;
-    }
-    codeOf(text) {
-        let code = this.dictionary.get(text);
-        if (code === undefined) {
-            code = this.categories.length;
-            this.dictionary.set(text, code);
-            this.categories.push(text);
-        }
-        return code;
-    }
-    pushInferred(value, position) {
-        let number;
-        let text;
-        let seen;
-        if (typeof value === "number") {
-            if (Number.isNaN(value)) {
-                this.pushMissing();
-                return;
-            }
-            number = value;
-            text = String(value);
-            seen = "numeric";
-        }
-        else if (typeof value === "bigint") {
-            number = Number(value);
-            text = String(value);
-            seen = "numeric";
-        }
-        else if (typeof value === "boolean") {
-            number = value ? 1 : 0;
-            text = String(value);
-            seen = "boolean";
-        }
-        else if (value instanceof Date) {
-            number = value.getTime();
-            text = value.toISOString();
-            seen = "numeric";
-        }
-        else if (typeof value === "string") {
-            if (isMissingText(value)) {
-                this.pushMissing();
-                return;
-            }
-            text = value;
-            const lower = value.toLowerCase();
-            if (lower === "true" || lower === "false") {
-                number = lower === "true" ? 1 : 0;
-                seen = "boolean";
-            }
-            else {
-                number = Number(value);
-                seen = Number.isNaN(number) ? "categorical" : "numeric";
-            }
-        }
-        else {
-            throw this.cellError(position, `expected a single value but found ${describe(value)}`);
-        }
-        if (this.kind === "unknown")
-            this.kind = seen;
-        else if (this.kind !== seen && this.kind !== "categorical")
-            this.becomeCategorical();
-        if (this.kind === "categorical") {
-            this.codes.push(this.codeOf(text));
-            this.count++;
-            return;
-        }
-        this.numbers.push(number);
-        if (this.dictionary) {
-            this.codes.push(this.codeOf(text));
-            if (this.categories.length > maxInferenceCategories) {
-                this.dictionary = undefined;
-                this.codes = undefined;
-            }
-        }
-        this.count++;
-    }
-    /** An inferred numeric or boolean column met a value of another kind: re-encode what it holds. */
-    becomeCategorical() {
-        const previous = this.kind;
-        this.kind = "categorical";
-        const numbers = this.numbers;
-        this.numbers = undefined;
-        if (this.dictionary && this.codes)
-            return;
-        this.dictionary = new Map();
-        this.categories = [];
-        this.codes = new GrowableInt32Array(numbers.length);
-        for (let i = 0; i < numbers.length; i++) {
-            const n = numbers.get(i);
-            if (Number.isNaN(n))
-                this.codes.push(-1);
-            else
-                this.codes.push(this.codeOf(previous === "boolean" ? String(n === 1) : String(n)));
-        }
-    }
-    toNumber(value, position) {
-        if (typeof value === "number")
-            return value;
-        if (typeof value === "bigint")
-            return Number(value);
-        if (typeof value === "boolean")
-            return value ? 1 : 0;
-        if (value instanceof Date)
-            return value.getTime();
-        if (typeof value === "string") {
-            if (isMissingText(value))
-                return Number.NaN;
-            const n = Number(value);
-            if (!Number.isNaN(n))
-                return n;
-        }
-        throw this.cellError(position, `expected a number but found ${describe(value)}`, {
-            hint: "Fix the value, leave the cell empty for a missing value, or declare the column categorical.",
-        });
-    }
-    toBoolean(value, position) {
-        if (typeof value === "boolean")
-            return value ? 1 : 0;
-        if (typeof value === "number" || typeof value === "bigint") {
-            if (Number(value) === 0 || Number(value) === 1)
-                return Number(value);
-        }
-        if (typeof value === "string") {
-            if (isMissingText(value))
-                return Number.NaN;
-            const lower = value.trim().toLowerCase();
-            if (lower === "true" || lower === "1" || lower === "yes")
-                return 1;
-            if (lower === "false" || lower === "0" || lower === "no")
-                return 0;
-        }
-        throw this.cellError(position, `expected a boolean (true/false, 1/0, yes/no) but found ${describe(value)}`);
-    }
-    toText(value, position) {
-        if (typeof value === "string")
-            return isMissingText(value) ? undefined : value;
-        if (typeof value === "number")
-            return Number.isNaN(value) ? undefined : String(value);
-        if (typeof value === "bigint" || typeof value === "boolean")
-            return String(value);
-        if (value instanceof Date)
-            return value.toISOString();
-        throw this.cellError(position, `expected a single value but found ${describe(value)}`);
-    }
-    cellError(position, message, options = {}) {
-        const line = position.line === undefined ? "" : ` (line ${position.line})`;
-        return new errors/* DataError */.fL({ file: this.file, row: position.row, column: this.name }, `${message}${line}.`, options);
-    }
-}
-function describe(value) {
-    if (typeof value === "string")
-        return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
-    if (Array.isArray(value))
-        return "a list";
-    if (typeof value === "object")
-        return "an object";
-    return String(value);
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/data/column-plan.js
-
-
-/**
- * Checks the requested columns and the schema against the columns a file has, and returns a builder
- * for each kept column keyed by its position in the file.
- */
-function planColumns(file, available, options) {
-    const seen = new Set();
-    for (const name of available) {
-        if (seen.has(name))
-            throw new errors/* DataError */.fL({ file, column: name }, "the column name appears more than once.");
-        seen.add(name);
-    }
-    const list = () => available.map((n) => `'${n}'`).join(", ");
-    const order = options.columns ?? [...available];
-    const builders = new Map();
-    for (const name of order) {
-        const index = available.indexOf(name);
-        if (index < 0)
-            throw new errors/* DataError */.fL({ file, column: name }, `no such column; the file has ${list()}.`);
-        const declared = options.schema?.[name];
-        builders.set(index, new ColumnBuilder(name, declared, file));
-    }
-    for (const name of Object.keys(options.schema ?? {})) {
-        if (!seen.has(name)) {
-            throw new errors/* DataError */.fL({ file, column: name }, `the schema declares this column but the file has only ${list()}.`);
-        }
-    }
-    return { builders, order };
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/data/finish-table.js
-/** Pads every builder to the row count and assembles the Table in the requested column order. */
-function finishTable(source, rowCount, builders, order) {
-    const byName = new Map();
-    for (const builder of builders instanceof Map ? builders.values() : builders)
-        byName.set(builder.name, builder);
-    return {
-        source,
-        rowCount,
-        columns: order.map((name) => {
-            const builder = byName.get(name);
-            builder.padTo(rowCount);
-            return builder.finish();
-        }),
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/data/read-csv.js
-
-
-
-
-
-/**
- * Streams a delimited text file with a header row into a columnar Table. Rows are parsed by
- * csv-parse one at a time and their cells go straight into typed column builders.
- */
-async function readCsv(file, options = {}) {
-    const parser = (0,external_node_fs_.createReadStream)(file).pipe((0,lib/* parse */.qg)({
-        bom: true,
-        delimiter: options.delimiter ?? ",",
-        skip_empty_lines: true,
-        relax_column_count: true,
-        info: true,
-    }));
-    let builders;
-    let order = [];
-    let width = 0;
-    let rows = 0;
-    try {
-        for await (const item of parser) {
-            const { record, info } = item;
-            if (builders === undefined) {
-                const header = record.map((h) => h.trim());
-                ({ builders, order } = planColumns(file, header, options));
-                width = header.length;
-                continue;
-            }
-            rows++;
-            if (record.length !== width) {
-                throw new errors/* DataError */.fL({ file, row: rows }, `expected ${width} fields like the header but found ${record.length} (line ${info.lines}).`);
-            }
-            const position = { row: rows, line: info.lines };
-            for (const [index, builder] of builders)
-                builder.push(record[index], position);
-        }
-    }
-    catch (error) {
-        if (error instanceof lib/* CsvError */.J$) {
-            const line = error.lines;
-            throw new errors/* DataError */.fL({ file }, `not valid CSV${line === undefined ? "" : ` at line ${line}`}: ${error.message}`, {
-                cause: error,
-            });
-        }
-        throw error;
-    }
-    if (builders === undefined)
-        throw new errors/* DataError */.fL({ file }, "the file is empty; expected a header row.");
-    return finishTable(file, rows, builders, order);
-}
-
-// EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __webpack_require__(481);
-;// CONCATENATED MODULE: ./.build/runtime/data/read-json-lines.js
-
-
-
-
-
-/**
- * Streams a JSON Lines file (one JSON object per line) into a columnar Table. Columns are the keys
- * seen in any row, in order of first appearance; a key absent from a row is a missing value.
- */
-async function readJsonLines(file, options = {}) {
-    const wanted = options.columns === undefined ? undefined : new Set(options.columns);
-    const builders = new Map();
-    const order = [];
-    const addColumn = (name, rows) => {
-        const builder = new ColumnBuilder(name, options.schema?.[name], file);
-        builder.padTo(rows);
-        builders.set(name, builder);
-        order.push(name);
-        return builder;
-    };
-    let rows = 0;
-    let line = 0;
-    const lines = (0,external_node_readline_.createInterface)({ input: (0,external_node_fs_.createReadStream)(file), crlfDelay: Number.POSITIVE_INFINITY });
-    for await (const text of lines) {
-        line++;
-        if (text.trim() === "")
-            continue;
-        rows++;
-        let record;
-        try {
-            record = JSON.parse(text);
-        }
-        catch (error) {
-            throw new errors/* DataError */.fL({ file, row: rows }, `line ${line} is not valid JSON: ${error.message}.`, {
-                cause: error,
-            });
-        }
-        if (record === null || typeof record !== "object" || Array.isArray(record)) {
-            throw new errors/* DataError */.fL({ file, row: rows }, `line ${line} is not a JSON object; expected one object per line.`);
-        }
-        const position = { row: rows, line };
-        for (const [key, value] of Object.entries(record)) {
-            if (wanted !== undefined && !wanted.has(key))
-                continue;
-            const builder = builders.get(key) ?? addColumn(key, rows - 1);
-            builder.push(value, position);
-        }
-        for (const builder of builders.values())
-            builder.padTo(rows);
-    }
-    const keys = [...order];
-    for (const name of [...Object.keys(options.schema ?? {}), ...(options.columns ?? [])]) {
-        if (!builders.has(name)) {
-            throw new errors/* DataError */.fL({ file, column: name }, `no row has this key; the keys are ${keys.map((k) => `'${k}'`).join(", ") || "(none)"}.`);
-        }
-    }
-    return finishTable(file, rows, builders.values(), options.columns ?? order);
-}
-
-// EXTERNAL MODULE: ./node_modules/hyparquet/src/node.js
-var node = __webpack_require__(1609);
-// EXTERNAL MODULE: ./node_modules/hyparquet/src/metadata.js + 1 modules
-var src_metadata = __webpack_require__(6367);
-// EXTERNAL MODULE: ./node_modules/hyparquet/src/read.js + 17 modules
-var read = __webpack_require__(2123);
-;// CONCATENATED MODULE: ./.build/runtime/data/read-parquet.js
-
-
-
-
-/**
- * Reads a Parquet file with hyparquet, column chunk by column chunk, into a columnar Table.
- * Only flat (top-level, non-nested) columns can be read.
- */
-async function readParquet(file, options = {}) {
-    let buffer;
-    let metadata;
-    try {
-        buffer = await (0,node/* asyncBufferFromFile */.Rv)(file);
-        metadata = await (0,src_metadata/* parquetMetadataAsync */.Ei)(buffer);
-    }
-    catch (error) {
-        throw new errors/* DataError */.fL({ file }, `not a readable Parquet file: ${error.message}.`, {
-            cause: error,
-        });
-    }
-    const top = (0,src_metadata/* parquetSchema */.YR)(metadata).children;
-    const available = top.map((child) => child.element.name);
-    const { builders, order } = planColumns(file, available, options);
-    for (const [index, builder] of builders) {
-        if ((top[index]?.children.length ?? 0) > 0) {
-            throw new errors/* DataError */.fL({ file, column: builder.name }, "nested Parquet columns are not supported; flatten it.");
-        }
-    }
-    const chunks = new Map();
-    for (const name of order)
-        chunks.set(name, []);
-    try {
-        await (0,read/* parquetRead */.bA)({
-            file: buffer,
-            metadata,
-            columns: order,
-            onChunk: (chunk) => {
-                chunks.get(chunk.columnName)?.push({ rowStart: chunk.rowStart, values: chunk.columnData });
-            },
-        });
-    }
-    catch (error) {
-        throw new errors/* DataError */.fL({ file }, `could not decode the Parquet data: ${error.message}.`, {
-            cause: error,
-        });
-    }
-    const rowCount = Number(metadata.num_rows);
-    for (const builder of builders.values()) {
-        const parts = (chunks.get(builder.name) ?? []).sort((a, b) => a.rowStart - b.rowStart);
-        for (const part of parts) {
-            const { values, rowStart } = part;
-            if (rowStart !== builder.length) {
-                throw new errors/* DataError */.fL({ file, column: builder.name }, `column chunks do not cover row ${builder.length + 1}.`);
-            }
-            for (let i = 0; i < values.length; i++)
-                builder.push(values[i], { row: rowStart + i + 1 });
-        }
-    }
-    return finishTable(file, rowCount, builders, order);
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/data/read-table.js
-
-
-
-
-
-
-/** The readers by file extension. */
-const readers = {
-    ".csv": (file, options) => readCsv(file, options),
-    ".tsv": (file, options) => readCsv(file, { ...options, delimiter: "\t" }),
-    ".jsonl": readJsonLines,
-    ".ndjson": readJsonLines,
-    ".parquet": readParquet,
-};
-const columnKinds = ["boolean", "categorical", "numeric"];
-/**
- * Reads a data file into a columnar Table, choosing the reader by extension (.csv, .tsv, .jsonl,
- * .ndjson, .parquet). Column kinds come from `schema` where declared and are inferred otherwise.
- * Missing values (empty cells, NA, null, NaN) are kept as missing. Throws DataError naming the file,
- * row and column for values that do not fit.
- */
-async function read_table_readTable(file, options = {}) {
-    const extension = (0,external_node_path_.extname)(file).toLowerCase();
-    const reader = readers[extension];
-    if (reader === undefined) {
-        throw new errors/* DataError */.fL({ file }, `cannot read '${extension || "(no extension)"}' files; Kiln reads ${Object.keys(readers).sort().join(", ")}.`);
-    }
-    for (const [column, kind] of Object.entries(options.schema ?? {})) {
-        if (!columnKinds.includes(kind)) {
-            throw new errors/* DataError */.fL({ file, column }, `the schema gives kind '${String(kind)}'; expected one of ${columnKinds.join(", ")}.`);
-        }
-    }
-    try {
-        const info = await (0,promises_.stat)(file);
-        if (!info.isFile())
-            throw new errors/* DataError */.fL({ file }, "is not a file.");
-    }
-    catch (error) {
-        if (error instanceof errors/* DataError */.fL)
-            throw error;
-        throw new errors/* DataError */.fL({ file }, "the data file does not exist or cannot be read.", { cause: error });
-    }
-    return reader(file, options);
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/data/find-column.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ findColumn)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8094);
 
 /** The column named `name`, or a DataError listing the columns the table has. */
 function findColumn(table, name, role = "column") {
     const column = table.columns.find((c) => c.name === name);
     if (column === undefined) {
         const names = table.columns.map((c) => `'${c.name}'`).join(", ");
-        throw new errors/* DataError */.fL({ file: table.source, column: name }, `no such ${role}; the data has ${names || "no columns"}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DataError */ .fL({ file: table.source, column: name }, `no such ${role}; the data has ${names || "no columns"}.`);
     }
     return column;
 }
 
-;// CONCATENATED MODULE: ./.build/runtime/train/feature-preprocessing.js
-/**
- * The preprocessing every built-in trainer puts in front of its model, fitted on the training rows:
- * imputation of missing numbers, optional standard scaling, and categorical encoding (one-hot, with
- * unseen and missing categories mapped to all zeros, or ordinal codes with missing/unseen as NaN for
- * trees). The same preprocessing runs in TypeScript (encode-features.ts) and in the exported ONNX
- * graph (feature-graph.ts), so a trainer's in-process predictions and the served model agree.
- *
- * The feature matrix has one column per numeric, boolean or ordinal feature and one per category
- * for one-hot features, in the order of `features`.
- */
 
+/***/ }),
 
-/** Fits the preprocessing of `features` on the rows of `table` (the training split). */
-function fitPreprocessing(table, features, options = {}) {
-    const impute = options.impute ?? true;
-    const scale = options.scale ?? false;
-    const encoding = options.categorical ?? "one-hot";
-    return {
-        features: features.map((name) => {
-            const column = findColumn(table, name, "feature column");
-            if (column.kind === "categorical") {
-                const seen = new Uint8Array(column.categories.length);
-                const codes = column.codes;
-                for (let i = 0; i < codes.length; i++)
-                    if (codes[i] >= 0)
-                        seen[codes[i]] = 1;
-                const categories = column.categories.filter((_, i) => seen[i] === 1);
-                return { name, kind: "categorical", encoding, categories };
-            }
-            const values = column.values;
-            let sum = 0;
-            let count = 0;
-            for (let i = 0; i < values.length; i++) {
-                const v = values[i];
-                if (!Number.isNaN(v)) {
-                    sum += v;
-                    count++;
-                }
-            }
-            if (count === 0 && impute) {
-                throw new errors/* DataError */.fL({ file: table.source, column: name }, "the feature has no values in the training rows; there is nothing to learn from it.", { hint: "Drop it from the features." });
-            }
-            const mean = count === 0 ? 0 : sum / count;
-            let squares = 0;
-            for (let i = 0; i < values.length; i++) {
-                const d = values[i] - mean;
-                if (!Number.isNaN(d))
-                    squares += d * d;
-            }
-            const std = count === 0 ? 0 : Math.sqrt(squares / count);
-            return {
-                name,
-                kind: column.kind,
-                impute: impute ? Math.fround(mean) : null,
-                center: scale ? Math.fround(mean) : 0,
-                scale: scale && std > 1e-12 ? Math.fround(std) : 1,
-            };
-        }),
-    };
-}
-/** The number of columns of the feature matrix. */
-function feature_preprocessing_featureMatrixWidth(preprocessing) {
-    let width = 0;
-    for (const f of preprocessing.features) {
-        width += f.kind === "categorical" && f.encoding === "one-hot" ? f.categories.length : 1;
-    }
-    return width;
-}
-/** Names of the feature matrix columns: the feature, or `feature=category` for one-hot columns. */
-function featureMatrixNames(preprocessing) {
-    return preprocessing.features.flatMap((f) => f.kind === "categorical" && f.encoding === "one-hot"
-        ? f.categories.map((c) => `${f.name}=${c}`)
-        : [f.name]);
-}
-/** The raw feature columns of the model, in input order. */
-function featureSpecs(preprocessing) {
-    return preprocessing.features.map((f) => ({ name: f.name, kind: f.kind }));
-}
+/***/ 778:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-;// CONCATENATED MODULE: ./.build/runtime/train/encode-features.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ categoryText),
+/* harmony export */   q8: () => (/* binding */ encodeFeaturesFloat64)
+/* harmony export */ });
+/* unused harmony export encodeFeatures */
+/* harmony import */ var _data_find_column_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(234);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8094);
+/* harmony import */ var _feature_preprocessing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7765);
 /**
  * The TypeScript side of the preprocessing: turns a Table's raw feature columns into the feature
  * matrix, exactly as the ONNX graph from feature-graph.ts does (inputs rounded to float32 as the
@@ -724,7 +52,7 @@ function encodeFeatures(table, preprocessing, options = {}) {
 }
 /** The feature matrix as float64 (for solvers that need float64 accumulation), row-major by default. */
 function encodeFeaturesFloat64(table, preprocessing, options = {}) {
-    const cols = feature_preprocessing_featureMatrixWidth(preprocessing);
+    const cols = (0,_feature_preprocessing_js__WEBPACK_IMPORTED_MODULE_2__/* .featureMatrixWidth */ .Wy)(preprocessing);
     const matrix = new Float64Array(table.rowCount * cols);
     const layout = options.layout ?? "row-major";
     encodeInto(matrix, table, preprocessing, layout);
@@ -734,13 +62,13 @@ function encodeFeaturesFloat64(table, preprocessing, options = {}) {
 const blockRows = 2048;
 function encodeInto(target, table, preprocessing, layout) {
     const rows = table.rowCount;
-    const cols = feature_preprocessing_featureMatrixWidth(preprocessing);
+    const cols = (0,_feature_preprocessing_js__WEBPACK_IMPORTED_MODULE_2__/* .featureMatrixWidth */ .Wy)(preprocessing);
     const rowStride = layout === "row-major" ? cols : 1;
     const colStride = layout === "row-major" ? 1 : rows;
     const writers = [];
     let offset = 0;
     for (const feature of preprocessing.features) {
-        const column = findColumn(table, feature.name, "feature column");
+        const column = (0,_data_find_column_js__WEBPACK_IMPORTED_MODULE_0__/* .findColumn */ .k)(table, feature.name, "feature column");
         const base = offset * colStride;
         if (feature.kind === "categorical") {
             const index = categoryIndex(column, feature);
@@ -767,7 +95,7 @@ function encodeInto(target, table, preprocessing, layout) {
         }
         if (column.kind === "categorical") {
             const example = column.categories[0] ?? "";
-            throw new errors/* DataError */.fL({ file: table.source, column: feature.name }, `expected numbers for the ${feature.kind} feature but the column holds text such as '${example}'.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL({ file: table.source, column: feature.name }, `expected numbers for the ${feature.kind} feature but the column holds text such as '${example}'.`);
         }
         const values = column.values;
         const impute = feature.impute === null ? Number.NaN : feature.impute;
@@ -813,6 +141,220 @@ function categoryText(column, value) {
         return value === 1 ? "true" : "false";
     return String(value);
 }
+
+
+/***/ }),
+
+/***/ 5461:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ evaluateModel)
+/* harmony export */ });
+/* harmony import */ var _data_find_column_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(234);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8094);
+/* harmony import */ var _encode_features_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(778);
+/* harmony import */ var _metrics_classification_metrics_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6004);
+/* harmony import */ var _metrics_regression_metrics_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3569);
+/* harmony import */ var _model_predictions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7118);
+/**
+ * Evaluates an exported model — the artifact itself, run in onnxruntime-node — on labelled rows
+ * (the held-out split): classification or regression metrics, ready to write as metrics.json.
+ */
+
+
+
+
+
+
+async function evaluateModel(model, table, options) {
+    const column = (0,_data_find_column_js__WEBPACK_IMPORTED_MODULE_0__/* .findColumn */ .k)(table, options.target, "target column");
+    if (table.rowCount === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL({ file: table.source }, "there are no rows to evaluate on.", {
+            hint: "Use a validation fraction above 0 or evaluate on a data file with rows.",
+        });
+    }
+    const predictions = await (0,_model_predictions_js__WEBPACK_IMPORTED_MODULE_3__/* .modelPredictions */ .sR)(model, table, {
+        ...(options.task === undefined ? {} : { task: options.task }),
+        ...(options.classes === undefined ? {} : { classes: options.classes }),
+    });
+    const missing = (row) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL({ file: table.source, row: row + 1, column: options.target }, "the target value is missing; evaluation needs every row labelled.");
+    if (predictions.task === "regression") {
+        if (column.kind === "categorical") {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL({ file: table.source, column: options.target }, "a regression model needs a numeric target.");
+        }
+        column.values.forEach((v, i) => {
+            if (Number.isNaN(v))
+                throw missing(i);
+        });
+        return { task: "regression", ...(0,_metrics_regression_metrics_js__WEBPACK_IMPORTED_MODULE_4__/* .regressionMetrics */ .N)(column.values, predictions.values) };
+    }
+    const { classes, labels, probabilities } = predictions;
+    const index = new Map(classes.map((c, i) => [c, i]));
+    const actual = new Int32Array(table.rowCount);
+    const predicted = new Int32Array(table.rowCount);
+    for (let r = 0; r < table.rowCount; r++) {
+        let text;
+        if (column.kind === "categorical") {
+            const code = column.codes[r];
+            text = code < 0 ? undefined : column.categories[code];
+        }
+        else {
+            const v = column.values[r];
+            text = Number.isNaN(v) ? undefined : (0,_encode_features_js__WEBPACK_IMPORTED_MODULE_2__/* .categoryText */ .O1)(column, v);
+        }
+        if (text === undefined)
+            throw missing(r);
+        const a = index.get(text);
+        if (a === undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL({ file: table.source, row: r + 1, column: options.target }, `the label '${text}' is not one of the model's classes (${classes.join(", ")}).`);
+        }
+        actual[r] = a;
+        predicted[r] = index.get(labels[r]) ?? -1;
+        if (predicted[r] < 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL({ row: r + 1 }, `the model predicted '${labels[r]}', which is not among its classes.`);
+    }
+    return { task: "classification", ...(0,_metrics_classification_metrics_js__WEBPACK_IMPORTED_MODULE_5__/* .classificationMetrics */ .qb)(classes, actual, predicted, probabilities) };
+}
+
+
+/***/ }),
+
+/***/ 7765:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hk: () => (/* binding */ featureSpecs),
+/* harmony export */   Wy: () => (/* binding */ featureMatrixWidth),
+/* harmony export */   gc: () => (/* binding */ fitPreprocessing)
+/* harmony export */ });
+/* unused harmony export featureMatrixNames */
+/* harmony import */ var _data_find_column_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(234);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8094);
+/**
+ * The preprocessing every built-in trainer puts in front of its model, fitted on the training rows:
+ * imputation of missing numbers, optional standard scaling, and categorical encoding (one-hot, with
+ * unseen and missing categories mapped to all zeros, or ordinal codes with missing/unseen as NaN for
+ * trees). The same preprocessing runs in TypeScript (encode-features.ts) and in the exported ONNX
+ * graph (feature-graph.ts), so a trainer's in-process predictions and the served model agree.
+ *
+ * The feature matrix has one column per numeric, boolean or ordinal feature and one per category
+ * for one-hot features, in the order of `features`.
+ */
+
+
+/** Fits the preprocessing of `features` on the rows of `table` (the training split). */
+function fitPreprocessing(table, features, options = {}) {
+    const impute = options.impute ?? true;
+    const scale = options.scale ?? false;
+    const encoding = options.categorical ?? "one-hot";
+    return {
+        features: features.map((name) => {
+            const column = (0,_data_find_column_js__WEBPACK_IMPORTED_MODULE_0__/* .findColumn */ .k)(table, name, "feature column");
+            if (column.kind === "categorical") {
+                const seen = new Uint8Array(column.categories.length);
+                const codes = column.codes;
+                for (let i = 0; i < codes.length; i++)
+                    if (codes[i] >= 0)
+                        seen[codes[i]] = 1;
+                const categories = column.categories.filter((_, i) => seen[i] === 1);
+                return { name, kind: "categorical", encoding, categories };
+            }
+            const values = column.values;
+            let sum = 0;
+            let count = 0;
+            for (let i = 0; i < values.length; i++) {
+                const v = values[i];
+                if (!Number.isNaN(v)) {
+                    sum += v;
+                    count++;
+                }
+            }
+            if (count === 0 && impute) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DataError */ .fL({ file: table.source, column: name }, "the feature has no values in the training rows; there is nothing to learn from it.", { hint: "Drop it from the features." });
+            }
+            const mean = count === 0 ? 0 : sum / count;
+            let squares = 0;
+            for (let i = 0; i < values.length; i++) {
+                const d = values[i] - mean;
+                if (!Number.isNaN(d))
+                    squares += d * d;
+            }
+            const std = count === 0 ? 0 : Math.sqrt(squares / count);
+            return {
+                name,
+                kind: column.kind,
+                impute: impute ? Math.fround(mean) : null,
+                center: scale ? Math.fround(mean) : 0,
+                scale: scale && std > 1e-12 ? Math.fround(std) : 1,
+            };
+        }),
+    };
+}
+/** The number of columns of the feature matrix. */
+function featureMatrixWidth(preprocessing) {
+    let width = 0;
+    for (const f of preprocessing.features) {
+        width += f.kind === "categorical" && f.encoding === "one-hot" ? f.categories.length : 1;
+    }
+    return width;
+}
+/** Names of the feature matrix columns: the feature, or `feature=category` for one-hot columns. */
+function featureMatrixNames(preprocessing) {
+    return preprocessing.features.flatMap((f) => f.kind === "categorical" && f.encoding === "one-hot"
+        ? f.categories.map((c) => `${f.name}=${c}`)
+        : [f.name]);
+}
+/** The raw feature columns of the model, in input order. */
+function featureSpecs(preprocessing) {
+    return preprocessing.features.map((f) => ({ name: f.name, kind: f.kind }));
+}
+
+
+/***/ }),
+
+/***/ 4272:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AW: () => (/* binding */ KilnOutput),
+/* harmony export */   NL: () => (/* binding */ writeKilnMetadata),
+/* harmony export */   v$: () => (/* binding */ KilnMetadataKey)
+/* harmony export */ });
+const KilnMetadataKey = {
+    task: "kiln.task",
+    classes: "kiln.classes",
+    features: "kiln.features",
+    algorithm: "kiln.algorithm",
+    target: "kiln.target",
+};
+const KilnOutput = {
+    prediction: "prediction",
+    label: "label",
+    probabilities: "probabilities",
+};
+function writeKilnMetadata(builder, metadata) {
+    builder.setMetadata(KilnMetadataKey.task, metadata.task);
+    builder.setMetadata(KilnMetadataKey.algorithm, metadata.algorithm);
+    builder.setMetadata(KilnMetadataKey.features, JSON.stringify(metadata.features));
+    builder.setMetadata(KilnMetadataKey.target, metadata.target);
+    if (metadata.classes)
+        builder.setMetadata(KilnMetadataKey.classes, JSON.stringify(metadata.classes));
+}
+
+
+/***/ }),
+
+/***/ 6004:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  qb: () => (/* binding */ classificationMetrics)
+});
+
+// UNUSED EXPORTS: confusionMatrix, logLoss
 
 ;// CONCATENATED MODULE: ./.build/runtime/train/metrics/roc-auc.js
 /**
@@ -948,7 +490,15 @@ function classificationMetrics(classes, actual, predicted, probabilities) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./.build/runtime/train/metrics/regression-metrics.js
+
+/***/ }),
+
+/***/ 3569:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ regressionMetrics)
+/* harmony export */ });
 function regressionMetrics(actual, predicted) {
     const n = actual.length;
     let mean = 0;
@@ -981,40 +531,282 @@ function regressionMetrics(actual, predicted) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./.build/runtime/train/kiln-model-metadata.js
-const KilnMetadataKey = {
-    task: "kiln.task",
-    classes: "kiln.classes",
-    features: "kiln.features",
-    algorithm: "kiln.algorithm",
-    target: "kiln.target",
-};
-const KilnOutput = {
-    prediction: "prediction",
-    label: "label",
-    probabilities: "probabilities",
-};
-function writeKilnMetadata(builder, metadata) {
-    builder.setMetadata(KilnMetadataKey.task, metadata.task);
-    builder.setMetadata(KilnMetadataKey.algorithm, metadata.algorithm);
-    builder.setMetadata(KilnMetadataKey.features, JSON.stringify(metadata.features));
-    builder.setMetadata(KilnMetadataKey.target, metadata.target);
-    if (metadata.classes)
-        builder.setMetadata(KilnMetadataKey.classes, JSON.stringify(metadata.classes));
+
+/***/ }),
+
+/***/ 6726:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ modelInputSchema)
+/* harmony export */ });
+/* harmony import */ var _kiln_model_metadata_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4272);
+
+function modelInputSchema(signature) {
+    const schema = {};
+    const declared = signature.metadata[_kiln_model_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .KilnMetadataKey */ .v$.features];
+    if (declared !== undefined) {
+        try {
+            const features = JSON.parse(declared);
+            for (const f of features)
+                schema[f.name] = f.kind;
+            return schema;
+        }
+        catch {
+            // fall back to the datatypes
+        }
+    }
+    for (const input of signature.inputs) {
+        schema[input.name] =
+            input.datatype === "BYTES" ? "categorical" : input.datatype === "BOOL" ? "boolean" : "numeric";
+    }
+    return schema;
 }
 
-// EXTERNAL MODULE: external "onnxruntime-node"
-var external_onnxruntime_node_ = __webpack_require__(3958);
-// EXTERNAL MODULE: ./node_modules/onnx-proto/dist/onnx.js
-var onnx = __webpack_require__(9070);
-;// CONCATENATED MODULE: ./.build/runtime/train/read-onnx-signature.js
+
+/***/ }),
+
+/***/ 7118:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sR: () => (/* binding */ modelPredictions)
+/* harmony export */ });
+/* unused harmony exports modelTask, modelClasses */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8094);
+/* harmony import */ var _kiln_model_metadata_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4272);
+/* harmony import */ var _run_onnx_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4953);
+/**
+ * Runs a model on a Table and reads its answers the Kiln way: regression values from `prediction`,
+ * or class labels from `label` and class probabilities from `probabilities` (columns in the order of
+ * `kiln.classes`). Models brought from elsewhere work when their outputs follow the same shapes:
+ * the first float output is taken for values or probabilities, the first string or integer output
+ * for labels; `task` and `classes` can be given when the model's metadata lacks them.
+ */
+
+
+
+function modelTask(model, requested) {
+    const declared = model.signature.metadata[_kiln_model_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .KilnMetadataKey */ .v$.task];
+    if (requested !== undefined)
+        return requested;
+    if (declared === "regression" || declared === "classification")
+        return declared;
+    return labelOutput(model.signature.outputs) !== undefined ? "classification" : "regression";
+}
+function modelClasses(model, given) {
+    if (given !== undefined)
+        return given;
+    const declared = model.signature.metadata[_kiln_model_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .KilnMetadataKey */ .v$.classes];
+    if (declared === undefined)
+        return undefined;
+    try {
+        const classes = JSON.parse(declared);
+        if (Array.isArray(classes))
+            return classes.map(String);
+    }
+    catch {
+        // reported below as missing classes
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelError */ .me(`${model.source}: metadata '${_kiln_model_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .KilnMetadataKey */ .v$.classes}' is not a JSON array of labels.`);
+}
+async function modelPredictions(model, table, options = {}) {
+    const task = modelTask(model, options.task);
+    const outputs = model.signature.outputs;
+    const batch = options.batchSize === undefined ? {} : { batchSize: options.batchSize };
+    if (task === "regression") {
+        const spec = outputs.find((o) => o.name === _kiln_model_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .KilnOutput */ .AW.prediction) ?? outputs.find(isFloat);
+        if (spec === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelError */ .me(`${model.source} has no float output to read predictions from.`);
+        const { outputs: data } = await (0,_run_onnx_model_js__WEBPACK_IMPORTED_MODULE_2__/* .runOnnxModel */ .Q)(model, table, { ...batch, outputs: [spec.name] });
+        const values = Float64Array.from(data[spec.name].data);
+        if (values.length !== table.rowCount) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelError */ .me(`${model.source}: output '${spec.name}' gave ${values.length} values for ${table.rowCount} rows; expected one per row.`);
+        }
+        return { task, values };
+    }
+    const labelSpec = labelOutput(outputs);
+    const probabilitySpec = outputs.find((o) => o.name === _kiln_model_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .KilnOutput */ .AW.probabilities) ??
+        outputs.find((o) => isFloat(o) && o.shape.length === 2);
+    const names = [labelSpec?.name, probabilitySpec?.name].filter((n) => n !== undefined);
+    if (names.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelError */ .me(`${model.source} has no label or probability output to classify with.`);
+    const { outputs: data } = await (0,_run_onnx_model_js__WEBPACK_IMPORTED_MODULE_2__/* .runOnnxModel */ .Q)(model, table, { ...batch, outputs: names });
+    let classes = modelClasses(model, options.classes);
+    const probabilities = probabilitySpec === undefined
+        ? undefined
+        : Float64Array.from(data[probabilitySpec.name].data);
+    let labels;
+    if (labelSpec !== undefined) {
+        const raw = data[labelSpec.name].data;
+        labels = new Array(raw.length);
+        for (let i = 0; i < raw.length; i++)
+            labels[i] = String(raw[i]);
+    }
+    if (classes === undefined) {
+        if (labels === undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelError */ .me(`${model.source} gives probabilities but does not say which class each column is.`, {}, {
+                hint: `Add metadata '${_kiln_model_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .KilnMetadataKey */ .v$.classes}' (a JSON array) to the model.`,
+            });
+        }
+        classes = [...new Set(labels)].sort();
+    }
+    const k = classes.length;
+    if (probabilities !== undefined && probabilities.length !== table.rowCount * k) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ModelError */ .me(`${model.source}: output '${probabilitySpec.name}' has ${probabilities.length / Math.max(table.rowCount, 1)} columns but the model has ${k} classes.`);
+    }
+    if (labels === undefined) {
+        labels = new Array(table.rowCount);
+        for (let r = 0; r < table.rowCount; r++) {
+            let best = 0;
+            for (let c = 1; c < k; c++)
+                if (probabilities[r * k + c] > probabilities[r * k + best])
+                    best = c;
+            labels[r] = classes[best];
+        }
+    }
+    return probabilities === undefined ? { task, classes, labels } : { task, classes, labels, probabilities };
+}
+function isFloat(spec) {
+    return spec.datatype === "FP32" || spec.datatype === "FP64";
+}
+function labelOutput(outputs) {
+    return (outputs.find((o) => o.name === _kiln_model_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .KilnOutput */ .AW.label) ??
+        outputs.find((o) => o.datatype === "BYTES" || o.datatype === "INT64" || o.datatype === "INT32"));
+}
+
+
+/***/ }),
+
+/***/ 5712:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  K: () => (/* binding */ predictFile),
+  G: () => (/* binding */ readModelFile)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./.build/runtime/data/read-table.js + 4 modules
+var read_table = __webpack_require__(4721);
+// EXTERNAL MODULE: ./.build/runtime/errors.js
+var errors = __webpack_require__(8094);
+// EXTERNAL MODULE: ./.build/runtime/train/model-input-schema.js
+var model_input_schema = __webpack_require__(6726);
+// EXTERNAL MODULE: ./.build/runtime/train/model-predictions.js
+var model_predictions = __webpack_require__(7118);
+;// CONCATENATED MODULE: ./.build/runtime/train/predictions-csv.js
+/** The CSV lines (header first), each ending in a newline. */
+function* predictionCsvLines(predictions) {
+    if (predictions.task === "regression") {
+        yield "prediction\n";
+        for (const v of predictions.values)
+            yield `${formatFloat32(v)}\n`;
+        return;
+    }
+    const { classes, labels, probabilities } = predictions;
+    const k = classes.length;
+    const header = ["prediction", ...(probabilities ? classes.map((c) => `probability_${c}`) : [])];
+    yield `${header.map(csvField).join(",")}\n`;
+    for (let r = 0; r < labels.length; r++) {
+        let line = csvField(labels[r]);
+        if (probabilities)
+            for (let c = 0; c < k; c++)
+                line += `,${formatFloat32(probabilities[r * k + c])}`;
+        yield `${line}\n`;
+    }
+}
+/** The shortest decimal that reads back as the same float32 (models compute in float32). */
+function formatFloat32(value) {
+    if (Number.isNaN(value))
+        return "";
+    return String(Number(value.toPrecision(9)));
+}
+function csvField(text) {
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+// EXTERNAL MODULE: ./.build/runtime/train/run-onnx-model.js
+var run_onnx_model = __webpack_require__(4953);
+;// CONCATENATED MODULE: ./.build/runtime/train/predict-file.js
+/**
+ * `kiln predict`: run a model file on a data file through onnxruntime-node and write the
+ * predictions as CSV (one line per input row) to a file or a stream.
+ */
+
+
+
+
+
+
+
+
+
+
+async function readModelFile(path) {
+    try {
+        return new Uint8Array(await (0,promises_.readFile)(path));
+    }
+    catch (error) {
+        throw new errors/* ModelError */.me(`cannot read model file '${path}': it does not exist or is not readable.`, {}, { cause: error });
+    }
+}
+async function predictFile(options) {
+    const model = await (0,run_onnx_model/* loadOnnxModel */.$)(await readModelFile(options.model), options.model);
+    const schema = (0,model_input_schema/* modelInputSchema */.z)(model.signature);
+    const table = await (0,read_table/* readTable */.x)(options.data, { schema, columns: model.signature.inputs.map((i) => i.name) });
+    const predictions = await (0,model_predictions/* modelPredictions */.sR)(model, table, options.batchSize === undefined ? {} : { batchSize: options.batchSize });
+    let out = options.stdout;
+    if (options.output !== undefined) {
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(options.output), { recursive: true });
+        out = (0,external_node_fs_.createWriteStream)(options.output);
+    }
+    let chunk = "";
+    for (const line of predictionCsvLines(predictions)) {
+        chunk += line;
+        if (chunk.length > 1 << 16) {
+            if (!out.write(chunk))
+                await new Promise((resolve) => out.once("drain", resolve));
+            chunk = "";
+        }
+    }
+    if (options.output !== undefined) {
+        out.end(chunk);
+        await (0,external_node_stream_promises_.finished)(out);
+    }
+    else if (chunk.length > 0) {
+        out.write(chunk);
+    }
+    return predictions;
+}
+
+
+/***/ }),
+
+/***/ 2035:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ readOnnxSignature)
+/* harmony export */ });
+/* harmony import */ var onnx_proto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9070);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8094);
 /**
  * Reads the input/output signature (names, KServe V2 datatypes, shapes with -1 for variable
  * dimensions) and metadata_props of any ONNX model, Kiln-trained or brought by the user.
  */
 
 
-const { onnx: proto } = onnx;
+const { onnx: proto } = onnx_proto__WEBPACK_IMPORTED_MODULE_0__;
 /** ONNX element types (TensorProto.DataType) and the V2 datatype each maps to. */
 const datatypes = {
     1: "FP32",
@@ -1051,7 +843,7 @@ function readOnnxSignature(bytes, source = "the model") {
         .filter((v) => v.type?.tensorType != null)
         .map((v) => tensorSpec(v, source, "output"));
     if (outputs.length === 0) {
-        throw new errors/* ModelError */.me(`${source} has no tensor outputs (only sequences or maps), which onnxruntime-node cannot return.`, {}, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelError */ .me(`${source} has no tensor outputs (only sequences or maps), which onnxruntime-node cannot return.`, {}, {
             hint: "Export the model with plain tensor outputs (for scikit-learn via skl2onnx: options zipmap=False).",
         });
     }
@@ -1061,7 +853,7 @@ function readOnnxSignature(bytes, source = "the model") {
     return { inputs, outputs, metadata };
 }
 function decodeModel(bytes, source) {
-    const notOnnx = (reason, cause) => new errors/* ModelError */.me(`${source} is not an ONNX model: ${reason}.`, {}, {
+    const notOnnx = (reason, cause) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelError */ .me(`${source} is not an ONNX model: ${reason}.`, {}, {
         cause,
         hint: "Give the .onnx file a training stage wrote (an ONNX ModelProto).",
     });
@@ -1086,12 +878,12 @@ function tensorSpec(value, source, role) {
     const name = value.name ?? "";
     const tensor = value.type?.tensorType;
     if (!tensor) {
-        throw new errors/* ModelError */.me(`${source}: ${role} '${name}' is not a tensor; Kiln serves tensor inputs only.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelError */ .me(`${source}: ${role} '${name}' is not a tensor; Kiln serves tensor inputs only.`);
     }
     const elemType = tensor.elemType ?? 0;
     const datatype = datatypes[elemType];
     if (datatype === undefined) {
-        throw new errors/* ModelError */.me(`${source}: ${role} '${name}' has element type ${elementTypeNames[elemType] ?? elemType}, which the KServe V2 protocol cannot carry.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelError */ .me(`${source}: ${role} '${name}' has element type ${elementTypeNames[elemType] ?? elemType}, which the KServe V2 protocol cannot carry.`);
     }
     const shape = (tensor.shape?.dim ?? []).map((d) => {
         if (d.dimParam)
@@ -1102,7 +894,21 @@ function tensorSpec(value, source, role) {
     return { name, datatype, shape };
 }
 
-;// CONCATENATED MODULE: ./.build/runtime/train/run-onnx-model.js
+
+/***/ }),
+
+/***/ 4953:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ loadOnnxModel),
+/* harmony export */   Q: () => (/* binding */ runOnnxModel)
+/* harmony export */ });
+/* harmony import */ var onnxruntime_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3958);
+/* harmony import */ var _data_find_column_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(234);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8094);
+/* harmony import */ var _encode_features_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(778);
+/* harmony import */ var _read_onnx_signature_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2035);
 /**
  * Runs an ONNX model in onnxruntime-node on the rows of a Table: each model input is fed from the
  * column of the same name ([-1, 1] or [-1] tensors; numbers as FP32/FP64/INT64, categories as
@@ -1114,14 +920,14 @@ function tensorSpec(value, source, role) {
 
 
 
-async function run_onnx_model_loadOnnxModel(bytes, source) {
-    const signature = readOnnxSignature(bytes, source);
+async function loadOnnxModel(bytes, source) {
+    const signature = (0,_read_onnx_signature_js__WEBPACK_IMPORTED_MODULE_4__/* .readOnnxSignature */ .m)(bytes, source);
     try {
-        const session = await external_onnxruntime_node_.InferenceSession.create(bytes);
+        const session = await onnxruntime_node__WEBPACK_IMPORTED_MODULE_0__.InferenceSession.create(bytes);
         return { session, signature, source };
     }
     catch (error) {
-        throw new errors/* ModelError */.me(`onnxruntime cannot load ${source}: ${firstLine(error)}.`, {}, { cause: error });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`onnxruntime cannot load ${source}: ${firstLine(error)}.`, {}, { cause: error });
     }
 }
 async function runOnnxModel(model, table, options = {}) {
@@ -1139,7 +945,7 @@ async function runOnnxModel(model, table, options = {}) {
             results = await model.session.run(feeds, wanted);
         }
         catch (error) {
-            throw new errors/* ModelError */.me(`${model.source} failed on rows ${start + 1}–${end}: ${firstLine(error)}.`, {}, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`${model.source} failed on rows ${start + 1}–${end}: ${firstLine(error)}.`, {}, { cause: error });
         }
         for (const name of wanted) {
             const tensor = results[name];
@@ -1158,7 +964,7 @@ async function runOnnxModel(model, table, options = {}) {
 function inputColumn(table, spec) {
     const column = table.columns.find((c) => c.name === spec.name);
     if (column === undefined) {
-        findColumn(table, spec.name, `column for model input (${spec.datatype})`);
+        (0,_data_find_column_js__WEBPACK_IMPORTED_MODULE_1__/* .findColumn */ .k)(table, spec.name, `column for model input (${spec.datatype})`);
     }
     return column;
 }
@@ -1166,7 +972,7 @@ function tensorFor(spec, column, start, end) {
     const n = end - start;
     const dims = spec.shape.length <= 1 ? [n] : [n, ...spec.shape.slice(1).map((d) => (d < 0 ? 1 : d))];
     if (dims.slice(1).some((d) => d !== 1)) {
-        throw new errors/* ModelError */.me(`model input '${spec.name}' has shape [${spec.shape.join(", ")}]; only one value per row ([-1] or [-1, 1]) can be fed from a column.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`model input '${spec.name}' has shape [${spec.shape.join(", ")}]; only one value per row ([-1] or [-1, 1]) can be fed from a column.`);
     }
     if (spec.datatype === "BYTES") {
         const data = new Array(n);
@@ -1179,35 +985,35 @@ function tensorFor(spec, column, start, end) {
         else {
             for (let i = 0; i < n; i++) {
                 const v = column.values[start + i];
-                data[i] = Number.isNaN(v) ? "" : categoryText(column, v);
+                data[i] = Number.isNaN(v) ? "" : (0,_encode_features_js__WEBPACK_IMPORTED_MODULE_3__/* .categoryText */ .O1)(column, v);
             }
         }
-        return new external_onnxruntime_node_.Tensor("string", data, dims);
+        return new onnxruntime_node__WEBPACK_IMPORTED_MODULE_0__.Tensor("string", data, dims);
     }
     if (column.kind === "categorical") {
         const row = column.codes.findIndex((c) => c >= 0);
-        throw new errors/* DataError */.fL({ row: row + 1, column: column.name }, `model input '${spec.name}' takes numbers (${spec.datatype}) but the column holds '${column.categories[column.codes[row]] ?? ""}'.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DataError */ .fL({ row: row + 1, column: column.name }, `model input '${spec.name}' takes numbers (${spec.datatype}) but the column holds '${column.categories[column.codes[row]] ?? ""}'.`);
     }
     const values = column.values.subarray(start, end);
     switch (spec.datatype) {
         case "FP32":
-            return new external_onnxruntime_node_.Tensor("float32", Float32Array.from(values), dims);
+            return new onnxruntime_node__WEBPACK_IMPORTED_MODULE_0__.Tensor("float32", Float32Array.from(values), dims);
         case "FP64":
-            return new external_onnxruntime_node_.Tensor("float64", Float64Array.from(values), dims);
+            return new onnxruntime_node__WEBPACK_IMPORTED_MODULE_0__.Tensor("float64", Float64Array.from(values), dims);
         case "INT64":
-            return new external_onnxruntime_node_.Tensor("int64", BigInt64Array.from(integers(values, column.name, start), BigInt), dims);
+            return new onnxruntime_node__WEBPACK_IMPORTED_MODULE_0__.Tensor("int64", BigInt64Array.from(integers(values, column.name, start), BigInt), dims);
         case "INT32":
-            return new external_onnxruntime_node_.Tensor("int32", Int32Array.from(integers(values, column.name, start)), dims);
+            return new onnxruntime_node__WEBPACK_IMPORTED_MODULE_0__.Tensor("int32", Int32Array.from(integers(values, column.name, start)), dims);
         case "BOOL":
-            return new external_onnxruntime_node_.Tensor("bool", Uint8Array.from(values, (v) => (v ? 1 : 0)), dims);
+            return new onnxruntime_node__WEBPACK_IMPORTED_MODULE_0__.Tensor("bool", Uint8Array.from(values, (v) => (v ? 1 : 0)), dims);
         default:
-            throw new errors/* ModelError */.me(`model input '${spec.name}' has datatype ${spec.datatype}, which Kiln cannot feed from a column.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`model input '${spec.name}' has datatype ${spec.datatype}, which Kiln cannot feed from a column.`);
     }
 }
 function integers(values, column, start) {
     return Array.from(values, (v, i) => {
         if (!Number.isInteger(v)) {
-            throw new errors/* DataError */.fL({ row: start + i + 1, column }, `the model takes whole numbers here but found ${v}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DataError */ .fL({ row: start + i + 1, column }, `the model takes whole numbers here but found ${v}.`);
         }
         return v;
     });
@@ -1235,314 +1041,33 @@ function firstLine(error) {
     return (message.split("\n")[0] ?? message).replace(/\.$/, "");
 }
 
-;// CONCATENATED MODULE: ./.build/runtime/train/model-predictions.js
-/**
- * Runs a model on a Table and reads its answers the Kiln way: regression values from `prediction`,
- * or class labels from `label` and class probabilities from `probabilities` (columns in the order of
- * `kiln.classes`). Models brought from elsewhere work when their outputs follow the same shapes:
- * the first float output is taken for values or probabilities, the first string or integer output
- * for labels; `task` and `classes` can be given when the model's metadata lacks them.
- */
+
+/***/ }),
+
+/***/ 3556:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  V: () => (/* binding */ summarizeMetrics),
+  $: () => (/* binding */ trainToFiles)
+});
 
-function modelTask(model, requested) {
-    const declared = model.signature.metadata[KilnMetadataKey.task];
-    if (requested !== undefined)
-        return requested;
-    if (declared === "regression" || declared === "classification")
-        return declared;
-    return labelOutput(model.signature.outputs) !== undefined ? "classification" : "regression";
-}
-function modelClasses(model, given) {
-    if (given !== undefined)
-        return given;
-    const declared = model.signature.metadata[KilnMetadataKey.classes];
-    if (declared === undefined)
-        return undefined;
-    try {
-        const classes = JSON.parse(declared);
-        if (Array.isArray(classes))
-            return classes.map(String);
-    }
-    catch {
-        // reported below as missing classes
-    }
-    throw new errors/* ModelError */.me(`${model.source}: metadata '${KilnMetadataKey.classes}' is not a JSON array of labels.`);
-}
-async function model_predictions_modelPredictions(model, table, options = {}) {
-    const task = modelTask(model, options.task);
-    const outputs = model.signature.outputs;
-    const batch = options.batchSize === undefined ? {} : { batchSize: options.batchSize };
-    if (task === "regression") {
-        const spec = outputs.find((o) => o.name === KilnOutput.prediction) ?? outputs.find(isFloat);
-        if (spec === undefined)
-            throw new errors/* ModelError */.me(`${model.source} has no float output to read predictions from.`);
-        const { outputs: data } = await runOnnxModel(model, table, { ...batch, outputs: [spec.name] });
-        const values = Float64Array.from(data[spec.name].data);
-        if (values.length !== table.rowCount) {
-            throw new errors/* ModelError */.me(`${model.source}: output '${spec.name}' gave ${values.length} values for ${table.rowCount} rows; expected one per row.`);
-        }
-        return { task, values };
-    }
-    const labelSpec = labelOutput(outputs);
-    const probabilitySpec = outputs.find((o) => o.name === KilnOutput.probabilities) ??
-        outputs.find((o) => isFloat(o) && o.shape.length === 2);
-    const names = [labelSpec?.name, probabilitySpec?.name].filter((n) => n !== undefined);
-    if (names.length === 0)
-        throw new errors/* ModelError */.me(`${model.source} has no label or probability output to classify with.`);
-    const { outputs: data } = await runOnnxModel(model, table, { ...batch, outputs: names });
-    let classes = modelClasses(model, options.classes);
-    const probabilities = probabilitySpec === undefined
-        ? undefined
-        : Float64Array.from(data[probabilitySpec.name].data);
-    let labels;
-    if (labelSpec !== undefined) {
-        const raw = data[labelSpec.name].data;
-        labels = new Array(raw.length);
-        for (let i = 0; i < raw.length; i++)
-            labels[i] = String(raw[i]);
-    }
-    if (classes === undefined) {
-        if (labels === undefined) {
-            throw new errors/* ModelError */.me(`${model.source} gives probabilities but does not say which class each column is.`, {}, {
-                hint: `Add metadata '${KilnMetadataKey.classes}' (a JSON array) to the model.`,
-            });
-        }
-        classes = [...new Set(labels)].sort();
-    }
-    const k = classes.length;
-    if (probabilities !== undefined && probabilities.length !== table.rowCount * k) {
-        throw new errors/* ModelError */.me(`${model.source}: output '${probabilitySpec.name}' has ${probabilities.length / Math.max(table.rowCount, 1)} columns but the model has ${k} classes.`);
-    }
-    if (labels === undefined) {
-        labels = new Array(table.rowCount);
-        for (let r = 0; r < table.rowCount; r++) {
-            let best = 0;
-            for (let c = 1; c < k; c++)
-                if (probabilities[r * k + c] > probabilities[r * k + best])
-                    best = c;
-            labels[r] = classes[best];
-        }
-    }
-    return probabilities === undefined ? { task, classes, labels } : { task, classes, labels, probabilities };
-}
-function isFloat(spec) {
-    return spec.datatype === "FP32" || spec.datatype === "FP64";
-}
-function labelOutput(outputs) {
-    return (outputs.find((o) => o.name === KilnOutput.label) ??
-        outputs.find((o) => o.datatype === "BYTES" || o.datatype === "INT64" || o.datatype === "INT32"));
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/train/evaluate-model.js
-/**
- * Evaluates an exported model — the artifact itself, run in onnxruntime-node — on labelled rows
- * (the held-out split): classification or regression metrics, ready to write as metrics.json.
- */
-
-
-
-
-
-
-async function evaluateModel(model, table, options) {
-    const column = findColumn(table, options.target, "target column");
-    if (table.rowCount === 0) {
-        throw new errors/* DataError */.fL({ file: table.source }, "there are no rows to evaluate on.", {
-            hint: "Use a validation fraction above 0 or evaluate on a data file with rows.",
-        });
-    }
-    const predictions = await model_predictions_modelPredictions(model, table, {
-        ...(options.task === undefined ? {} : { task: options.task }),
-        ...(options.classes === undefined ? {} : { classes: options.classes }),
-    });
-    const missing = (row) => new errors/* DataError */.fL({ file: table.source, row: row + 1, column: options.target }, "the target value is missing; evaluation needs every row labelled.");
-    if (predictions.task === "regression") {
-        if (column.kind === "categorical") {
-            throw new errors/* DataError */.fL({ file: table.source, column: options.target }, "a regression model needs a numeric target.");
-        }
-        column.values.forEach((v, i) => {
-            if (Number.isNaN(v))
-                throw missing(i);
-        });
-        return { task: "regression", ...regressionMetrics(column.values, predictions.values) };
-    }
-    const { classes, labels, probabilities } = predictions;
-    const index = new Map(classes.map((c, i) => [c, i]));
-    const actual = new Int32Array(table.rowCount);
-    const predicted = new Int32Array(table.rowCount);
-    for (let r = 0; r < table.rowCount; r++) {
-        let text;
-        if (column.kind === "categorical") {
-            const code = column.codes[r];
-            text = code < 0 ? undefined : column.categories[code];
-        }
-        else {
-            const v = column.values[r];
-            text = Number.isNaN(v) ? undefined : categoryText(column, v);
-        }
-        if (text === undefined)
-            throw missing(r);
-        const a = index.get(text);
-        if (a === undefined) {
-            throw new errors/* DataError */.fL({ file: table.source, row: r + 1, column: options.target }, `the label '${text}' is not one of the model's classes (${classes.join(", ")}).`);
-        }
-        actual[r] = a;
-        predicted[r] = index.get(labels[r]) ?? -1;
-        if (predicted[r] < 0)
-            throw new errors/* DataError */.fL({ row: r + 1 }, `the model predicted '${labels[r]}', which is not among its classes.`);
-    }
-    return { task: "classification", ...classificationMetrics(classes, actual, predicted, probabilities) };
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/train/model-input-schema.js
-
-function model_input_schema_modelInputSchema(signature) {
-    const schema = {};
-    const declared = signature.metadata[KilnMetadataKey.features];
-    if (declared !== undefined) {
-        try {
-            const features = JSON.parse(declared);
-            for (const f of features)
-                schema[f.name] = f.kind;
-            return schema;
-        }
-        catch {
-            // fall back to the datatypes
-        }
-    }
-    for (const input of signature.inputs) {
-        schema[input.name] =
-            input.datatype === "BYTES" ? "categorical" : input.datatype === "BOOL" ? "boolean" : "numeric";
-    }
-    return schema;
-}
-
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
-;// CONCATENATED MODULE: ./.build/runtime/train/predict-file.js
-/**
- * `kiln predict`: run a model file on a data file through onnxruntime-node and write the
- * predictions as CSV (one line per input row) to a file or a stream.
- */
-
-
-
-
-
-
-
-
-
-
-async function readModelFile(path) {
-    try {
-        return new Uint8Array(await (0,promises_.readFile)(path));
-    }
-    catch (error) {
-        throw new errors/* ModelError */.me(`cannot read model file '${path}': it does not exist or is not readable.`, {}, { cause: error });
-    }
-}
-async function predictFile(options) {
-    const model = await loadOnnxModel(await readModelFile(options.model), options.model);
-    const schema = modelInputSchema(model.signature);
-    const table = await readTable(options.data, { schema, columns: model.signature.inputs.map((i) => i.name) });
-    const predictions = await modelPredictions(model, table, options.batchSize === undefined ? {} : { batchSize: options.batchSize });
-    let out = options.stdout;
-    if (options.output !== undefined) {
-        await mkdir(dirname(options.output), { recursive: true });
-        out = createWriteStream(options.output);
-    }
-    let chunk = "";
-    for (const line of predictionCsvLines(predictions)) {
-        chunk += line;
-        if (chunk.length > 1 << 16) {
-            if (!out.write(chunk))
-                await new Promise((resolve) => out.once("drain", resolve));
-            chunk = "";
-        }
-    }
-    if (options.output !== undefined) {
-        out.end(chunk);
-        await finished(out);
-    }
-    else if (chunk.length > 0) {
-        out.write(chunk);
-    }
-    return predictions;
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/train/stage-settings.js
-/**
- * Reading a built-in stage's `with:` map (kiln/train, kiln/evaluate): typed fields, and ConfigError
- * at the `with:` position of kiln.yaml naming the stage and the field for anything wrong.
- */
-
-class StageSettings {
-    values;
-    settings;
-    uses;
-    constructor(settings, uses, known) {
-        this.settings = settings;
-        this.uses = uses;
-        this.values = settings.with;
-        const unknown = Object.keys(settings.with).filter((k) => !known.includes(k));
-        if (unknown.length > 0) {
-            throw this.error(`${uses} has no setting '${unknown[0]}'; its settings are ${[...known].sort().join(", ")}.`);
-        }
-    }
-    get position() {
-        const { file, line, column } = this.settings;
-        return { file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) };
-    }
-    error(message) {
-        return new errors/* ConfigError */.xL(this.position, `stage '${this.settings.stage}': ${message}`);
-    }
-    string(field, example, ...rest) {
-        const value = this.values[field];
-        if (value === undefined && rest.length > 0)
-            return rest[0];
-        if (typeof value !== "string" || value === "") {
-            throw this.error(`${this.uses} needs 'with.${field}' (a string), e.g. ${field}: ${example}.`);
-        }
-        return value;
-    }
-    number(field, fallback, check, expected) {
-        const value = this.values[field];
-        if (value === undefined)
-            return fallback;
-        if (typeof value !== "number" || !check(value)) {
-            throw this.error(`'with.${field}' is ${JSON.stringify(value)}; expected ${expected}.`);
-        }
-        return value;
-    }
-    /** A list given as a YAML sequence of strings or a comma-separated string. */
-    list(field) {
-        const value = this.values[field];
-        if (value === undefined)
-            return undefined;
-        if (typeof value === "string") {
-            return value
-                .split(",")
-                .map((s) => s.trim())
-                .filter((s) => s !== "");
-        }
-        if (Array.isArray(value) && value.every((v) => typeof v === "string"))
-            return value;
-        throw this.error(`'with.${field}' must be a list of column names (or a comma-separated string).`);
-    }
-    map(field) {
-        const value = this.values[field];
-        if (value === undefined)
-            return undefined;
-        if (value === null || typeof value !== "object" || Array.isArray(value)) {
-            throw this.error(`'with.${field}' must be a map of key: value, e.g. ${field}: { alpha: 0.5 }.`);
-        }
-        return value;
-    }
-}
-
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./.build/runtime/data/read-table.js + 4 modules
+var read_table = __webpack_require__(4721);
+// EXTERNAL MODULE: ./.build/runtime/errors.js
+var errors = __webpack_require__(8094);
+// EXTERNAL MODULE: ./.build/runtime/train/evaluate-model.js
+var evaluate_model = __webpack_require__(5461);
+// EXTERNAL MODULE: ./.build/runtime/train/run-onnx-model.js
+var run_onnx_model = __webpack_require__(4953);
+// EXTERNAL MODULE: ./.build/runtime/data/find-column.js
+var find_column = __webpack_require__(234);
 ;// CONCATENATED MODULE: ./.build/runtime/data/select-rows.js
 /** A new Table holding the given rows (by 0-based index, in that order). Categories are kept as they are. */
 function selectRows(table, rows) {
@@ -1564,7 +1089,341 @@ function selectRows(table, rows) {
     };
 }
 
-;// CONCATENATED MODULE: ./.build/runtime/train/trainer-params.js
+// EXTERNAL MODULE: ./.build/runtime/train/kiln-model-metadata.js
+var kiln_model_metadata = __webpack_require__(4272);
+// EXTERNAL MODULE: ./.build/runtime/train/trainer-params.js
+var trainer_params = __webpack_require__(1616);
+// EXTERNAL MODULE: ./.build/runtime/train/trainers.js + 20 modules
+var trainers = __webpack_require__(9146);
+;// CONCATENATED MODULE: ./.build/runtime/train/training-target.js
+/**
+ * The target column, checked and encoded for a task: numbers for regression, class indices into a
+ * sorted list of class labels for classification. Every row must have a target value.
+ */
+
+
+/** More distinct values than this in a classification target is almost surely a regression target. */
+const maxClasses = 100;
+/** The task a target column suggests when the trainer can do both: text and booleans → classification. */
+function suggestedTask(table, target) {
+    const column = (0,find_column/* findColumn */.k)(table, target, "target column");
+    return column.kind === "numeric" ? "regression" : "classification";
+}
+function encodeTarget(table, target, task) {
+    const column = (0,find_column/* findColumn */.k)(table, target, "target column");
+    const file = table.source;
+    const missingAt = (row) => new errors/* DataError */.fL({ file, row: row + 1, column: target }, "the target value is missing; every training row needs one.", {
+        hint: "Fill it in or drop the row.",
+    });
+    if (task === "regression") {
+        if (column.kind === "categorical") {
+            const row = column.codes.findIndex((c) => c >= 0);
+            throw new errors/* DataError */.fL({ file, row: row + 1, column: target }, `regression needs a numeric target but found '${column.categories[column.codes[row]] ?? ""}'.`, { hint: "Use a classification algorithm (logistic, gbdt) or fix the column." });
+        }
+        const values = column.values;
+        for (let i = 0; i < values.length; i++)
+            if (Number.isNaN(values[i]))
+                throw missingAt(i);
+        return { task, name: target, values };
+    }
+    const rows = table.rowCount;
+    let labels;
+    let rowLabel; // index into labels, -1 missing
+    if (column.kind === "categorical") {
+        labels = column.categories;
+        rowLabel = (row) => column.codes[row];
+    }
+    else {
+        const distinct = new Map();
+        labels = [];
+        const values = column.values;
+        for (let i = 0; i < rows; i++) {
+            const v = values[i];
+            if (Number.isNaN(v) || distinct.has(v))
+                continue;
+            distinct.set(v, labels.length);
+            labels.push(column.kind === "boolean" ? (v === 1 ? "true" : "false") : String(v));
+            if (labels.length > maxClasses)
+                break;
+        }
+        rowLabel = (row) => {
+            const v = values[row];
+            return Number.isNaN(v) ? -1 : distinct.get(v);
+        };
+    }
+    const used = new Uint8Array(labels.length);
+    for (let i = 0; i < rows; i++) {
+        const label = rowLabel(i);
+        if (label < 0)
+            throw missingAt(i);
+        used[label] = 1;
+    }
+    const present = labels.filter((_, i) => used[i] === 1);
+    if (present.length > maxClasses) {
+        throw new errors/* DataError */.fL({ file, column: target }, `the target has more than ${maxClasses} distinct values; that looks like a regression target, not classes.`, { hint: "Use algorithm linear or gbdt with task=regression." });
+    }
+    if (present.length < 2) {
+        throw new errors/* DataError */.fL({ file, column: target }, `the target has only one class ('${present[0] ?? ""}'); classification needs at least two.`);
+    }
+    const classes = sortLabels(present);
+    const position = new Map(classes.map((c, i) => [c, i]));
+    const remap = Int32Array.from(labels, (l) => position.get(l) ?? -1);
+    const classIndex = new Int32Array(rows);
+    for (let i = 0; i < rows; i++)
+        classIndex[i] = remap[rowLabel(i)];
+    return { task, name: target, classes, classIndex };
+}
+/** Sorts class labels numerically when all are numbers, as text otherwise. */
+function sortLabels(labels) {
+    const numeric = labels.every((l) => l.trim() !== "" && !Number.isNaN(Number(l)));
+    return [...labels].sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+/** The target of the given rows (by 0-based index). */
+function selectTargetRows(target, rows) {
+    if (target.task === "regression") {
+        const values = new Float64Array(rows.length);
+        for (let i = 0; i < rows.length; i++)
+            values[i] = target.values[rows[i]];
+        return { ...target, values };
+    }
+    const classIndex = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++)
+        classIndex[i] = target.classIndex[rows[i]];
+    return { ...target, classIndex };
+}
+
+;// CONCATENATED MODULE: ./.build/runtime/train/seeded-random.js
+/** A small deterministic pseudo-random generator (mulberry32): the same seed gives the same sequence. */
+function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/runtime/train/validation-split.js
+/**
+ * The training/validation split: a seeded shuffle of the row indices, so the same data and seed
+ * always hold out the same rows.
+ */
+
+
+/** Fewest training rows a fit accepts. */
+const minTrainingRows = 2;
+function splitRows(rowCount, fraction, seed, source) {
+    if (!(fraction >= 0 && fraction < 1)) {
+        throw new errors/* DataError */.fL({ file: source }, `the validation fraction is ${fraction}; expected a number from 0 up to (not including) 1.`);
+    }
+    const held = Math.round(rowCount * fraction);
+    if ((fraction > 0 && held < 1) || rowCount - held < minTrainingRows) {
+        let needed = minTrainingRows;
+        while (needed < 1e9 &&
+            ((fraction > 0 && Math.round(needed * fraction) < 1) ||
+                needed - Math.round(needed * fraction) < minTrainingRows)) {
+            needed++;
+        }
+        throw new errors/* DataError */.fL({ file: source }, `has ${rowCount} row${rowCount === 1 ? "" : "s"}, too few for a validation fraction of ${fraction}: it needs at least ${needed} rows (at least 1 held out and ${minTrainingRows} to train on).`, { hint: "Add rows or lower --validation (0 trains on every row and skips evaluation)." });
+    }
+    if (held === 0) {
+        const all = new Uint32Array(rowCount);
+        for (let i = 0; i < rowCount; i++)
+            all[i] = i;
+        return { train: all, validation: new Uint32Array(0) };
+    }
+    const order = new Uint32Array(rowCount);
+    for (let i = 0; i < rowCount; i++)
+        order[i] = i;
+    const random = seededRandom(seed);
+    for (let i = rowCount - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        const t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+    }
+    const validation = order.slice(0, held).sort();
+    const train = order.slice(held).sort();
+    return { train, validation };
+}
+
+;// CONCATENATED MODULE: ./.build/runtime/train/train-model.js
+/**
+ * Training from a Table: pick the trainer, check the features and the target, split off the
+ * validation rows (seeded), check the parameters, and fit. Shared by `kiln train` and the
+ * `kiln/train` stage.
+ */
+
+
+
+
+
+
+
+
+const reservedNames = Object.values(kiln_model_metadata/* KilnOutput */.AW);
+async function trainModel(options) {
+    const { table, target: targetName, logger } = options;
+    const trainer = (0,trainers/* findTrainer */.B)(options.algorithm);
+    const seed = options.seed ?? 0;
+    const fraction = options.validation ?? 0.2;
+    (0,find_column/* findColumn */.k)(table, targetName, "target column");
+    const features = options.features ?? table.columns.map((c) => c.name).filter((n) => n !== targetName);
+    if (features.length === 0) {
+        throw new errors/* UsageError */.eb(`no feature columns: '${table.source}' has only the target '${targetName}'.`);
+    }
+    for (const name of features) {
+        (0,find_column/* findColumn */.k)(table, name, "feature column");
+        if (name === targetName)
+            throw new errors/* UsageError */.eb(`'${name}' is the target; it cannot also be a feature.`);
+        if (reservedNames.includes(name)) {
+            throw new errors/* DataError */.fL({ file: table.source, column: name }, `a feature may not be named '${name}', which is one of the model's output names (${reservedNames.join(", ")}).`, { hint: "Rename the column." });
+        }
+    }
+    if (new Set(features).size !== features.length)
+        throw new errors/* UsageError */.eb("a feature is listed twice in --features.");
+    const { task: requestedTask, ...given } = options.params ?? {};
+    let task;
+    if (requestedTask === undefined) {
+        const suggested = suggestedTask(table, targetName);
+        task = trainer.tasks.includes(suggested) ? suggested : trainer.tasks[0];
+    }
+    else if (trainer.tasks.includes(String(requestedTask))) {
+        task = String(requestedTask);
+    }
+    else {
+        throw new errors/* UsageError */.eb(`algorithm '${trainer.name}' does ${trainer.tasks.join(" and ")}, not task '${String(requestedTask)}'.`);
+    }
+    const params = (0,trainer_params/* resolveParams */.x)(trainer.name, trainer.params, given);
+    const target = encodeTarget(table, targetName, task);
+    const split = splitRows(table.rowCount, fraction, seed, table.source);
+    // With nothing held out the training rows are the table itself (no copy of a large dataset).
+    const holdOut = split.validation.length > 0;
+    const train = holdOut ? selectRows(table, split.train) : table;
+    const trainTarget = holdOut ? selectTargetRows(target, split.train) : target;
+    if (trainTarget.task === "classification") {
+        const seen = new Set(trainTarget.classIndex);
+        if (seen.size < 2) {
+            throw new errors/* DataError */.fL({ file: table.source, column: targetName }, `after holding out ${split.validation.length} validation rows the training rows have only one class.`, { hint: "Add rows of every class or lower --validation." });
+        }
+    }
+    const validationTable = selectRows(table, split.validation);
+    logger.info(`training ${trainer.name} (${task}) on ${split.train.length} rows × ${features.length} features` +
+        (split.validation.length > 0 ? `, ${split.validation.length} rows held out` : ""));
+    const model = await trainer.train({
+        train,
+        target: trainTarget,
+        ...(split.validation.length > 0
+            ? { validation: { table: validationTable, target: selectTargetRows(target, split.validation) } }
+            : {}),
+        features,
+        params,
+        seed,
+        logger,
+    });
+    return {
+        model,
+        algorithm: trainer.name,
+        task,
+        features,
+        target,
+        params,
+        seed,
+        trainRows: split.train.length,
+        validation: validationTable,
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/runtime/train/train-to-files.js
+/**
+ * The whole `kiln train` job on files: read the data, train, write model.onnx, evaluate the written
+ * model on the held-out rows in onnxruntime-node and write metrics.json. Shared by the CLI and the
+ * `kiln/train` built-in stage.
+ */
+
+
+
+
+
+
+
+
+
+async function trainToFiles(options) {
+    const { logger } = options;
+    if (options.metrics !== undefined && options.validation === 0) {
+        throw new errors/* UsageError */.eb("metrics need held-out rows, but the validation fraction is 0. Set it above 0 (e.g. 0.2).");
+    }
+    // Fail on a wrong algorithm or parameter before reading a possibly large file.
+    const { task: _task, ...given } = options.params ?? {};
+    const trainer = (0,trainers/* findTrainer */.B)(options.algorithm);
+    (0,trainer_params/* resolveParams */.x)(trainer.name, trainer.params, given);
+    const schema = {};
+    for (const name of options.numeric ?? [])
+        schema[name] = "numeric";
+    for (const name of options.categorical ?? []) {
+        if (schema[name] !== undefined)
+            throw new errors/* UsageError */.eb(`column '${name}' is declared both numeric and categorical.`);
+        schema[name] = "categorical";
+    }
+    const columns = options.features === undefined ? undefined : [...new Set([...options.features, options.target])];
+    const table = await (0,read_table/* readTable */.x)(options.data, { schema, ...(columns === undefined ? {} : { columns }) });
+    logger.info(`read ${table.rowCount} rows × ${table.columns.length} columns from ${options.data}`);
+    const result = await trainModel({
+        algorithm: options.algorithm,
+        table,
+        target: options.target,
+        ...(options.features === undefined ? {} : { features: options.features }),
+        ...(options.params === undefined ? {} : { params: options.params }),
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(options.validation === undefined ? {} : { validation: options.validation }),
+        logger,
+    });
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(options.output), { recursive: true });
+    await (0,promises_.writeFile)(options.output, result.model.onnx);
+    logger.info(`wrote ${options.output} (${result.model.onnx.byteLength} bytes)`);
+    let metrics;
+    if (result.validation.rowCount > 0) {
+        const model = await (0,run_onnx_model/* loadOnnxModel */.$)(result.model.onnx, options.output);
+        metrics = await (0,evaluate_model/* evaluateModel */.H)(model, result.validation, { target: options.target });
+        logger.info(`held-out metrics (${result.validation.rowCount} rows): ${summarizeMetrics(metrics)}`);
+        if (options.metrics !== undefined) {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(options.metrics), { recursive: true });
+            await (0,promises_.writeFile)(options.metrics, `${JSON.stringify(metrics, null, 2)}\n`);
+            logger.info(`wrote ${options.metrics}`);
+        }
+    }
+    return { result, metrics, modelBytes: result.model.onnx.byteLength };
+}
+/** A one-line summary of the headline metrics. */
+function summarizeMetrics(metrics) {
+    const pick = metrics.task === "regression"
+        ? { rmse: metrics.rmse, mae: metrics.mae, r2: metrics.r2 }
+        : {
+            accuracy: metrics.accuracy,
+            f1_macro: metrics.f1_macro,
+            roc_auc: metrics.roc_auc,
+            log_loss: metrics.log_loss,
+        };
+    return Object.entries(pick)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${Number(v).toPrecision(4)}`)
+        .join(" ");
+}
+
+
+/***/ }),
+
+/***/ 1616:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ parseParamPairs),
+/* harmony export */   x: () => (/* binding */ resolveParams)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8094);
 /**
  * Trainer parameters: each trainer declares what it accepts, with defaults and bounds; values given
  * on the command line (`--param key=value`, as text) or in kiln.yaml (`params:`) are checked here.
@@ -1579,7 +1438,7 @@ function resolveParams(algorithm, specs, given) {
     for (const [key, raw] of Object.entries(given)) {
         const spec = specs[key];
         if (spec === undefined) {
-            throw new errors/* UsageError */.eb(`algorithm '${algorithm}' has no parameter '${key}'; its parameters are ${known.join(", ") || "(none)"}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`algorithm '${algorithm}' has no parameter '${key}'; its parameters are ${known.join(", ") || "(none)"}.`);
         }
         values[key] = checkValue(algorithm, key, spec, raw);
     }
@@ -1590,21 +1449,21 @@ function checkValue(algorithm, key, spec, raw) {
     if (spec.kind === "choice") {
         const text = String(raw);
         if (!spec.choices.includes(text)) {
-            throw new errors/* UsageError */.eb(`${where} is '${text}'; expected one of ${spec.choices.join(", ")}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where} is '${text}'; expected one of ${spec.choices.join(", ")}.`);
         }
         return text;
     }
     const value = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : Number.NaN;
     if (!Number.isFinite(value))
-        throw new errors/* UsageError */.eb(`${where} is '${String(raw)}'; expected a number.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where} is '${String(raw)}'; expected a number.`);
     if (spec.integer && !Number.isInteger(value)) {
-        throw new errors/* UsageError */.eb(`${where} is ${value}; expected a whole number.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where} is ${value}; expected a whole number.`);
     }
     if (spec.min !== undefined && (value < spec.min || (spec.exclusiveMin && value === spec.min))) {
-        throw new errors/* UsageError */.eb(`${where} is ${value}; expected a number ${spec.exclusiveMin ? ">" : ">="} ${spec.min}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where} is ${value}; expected a number ${spec.exclusiveMin ? ">" : ">="} ${spec.min}.`);
     }
     if (spec.max !== undefined && value > spec.max) {
-        throw new errors/* UsageError */.eb(`${where} is ${value}; expected a number <= ${spec.max}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${where} is ${value}; expected a number <= ${spec.max}.`);
     }
     return value;
 }
@@ -1614,12 +1473,31 @@ function parseParamPairs(pairs) {
     for (const pair of pairs) {
         const at = pair.indexOf("=");
         if (at <= 0)
-            throw new UsageError(`--param '${pair}' is not key=value (e.g. --param alpha=0.5).`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--param '${pair}' is not key=value (e.g. --param alpha=0.5).`);
         result[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
     }
     return result;
 }
 
+
+/***/ }),
+
+/***/ 9146:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ findTrainer),
+  D: () => (/* binding */ trainers)
+});
+
+// EXTERNAL MODULE: ./.build/runtime/errors.js
+var errors = __webpack_require__(8094);
+// EXTERNAL MODULE: ./.build/runtime/train/encode-features.js
+var encode_features = __webpack_require__(778);
+// EXTERNAL MODULE: ./node_modules/onnx-proto/dist/onnx.js
+var onnx = __webpack_require__(9070);
 ;// CONCATENATED MODULE: ./.build/runtime/train/onnx-writer.js
 /**
  * A small builder for ONNX models over the ONNX protobuf schema (onnx-proto): graph inputs and
@@ -1628,7 +1506,7 @@ function parseParamPairs(pairs) {
  * are what onnxruntime-node 1.30 loads.
  */
 
-const { onnx: onnx_writer_proto } = onnx;
+const { onnx: proto } = onnx;
 /** ONNX tensor element types (TensorProto.DataType). */
 const OnnxElementType = {
     float: 1,
@@ -1732,7 +1610,7 @@ class OnnxModelBuilder {
                 initializer: this.initializers,
             },
         };
-        return onnx_writer_proto.ModelProto.encode(model).finish();
+        return proto.ModelProto.encode(model).finish();
     }
     claim(name) {
         if (this.names.has(name))
@@ -1779,7 +1657,7 @@ function bytesOf(array) {
     return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 function attributeProto(name, value) {
-    const types = onnx_writer_proto.AttributeProto.AttributeType;
+    const types = proto.AttributeProto.AttributeType;
     if ("int" in value)
         return { name, type: types.INT, i: value.int };
     if ("float" in value)
@@ -1860,6 +1738,10 @@ function buildFeatureGraph(builder, preprocessing) {
     return builder.op("Concat", blocks, { axis: { int: 1 } }, { name: "features" });
 }
 
+// EXTERNAL MODULE: ./.build/runtime/train/feature-preprocessing.js
+var feature_preprocessing = __webpack_require__(7765);
+// EXTERNAL MODULE: ./.build/runtime/train/kiln-model-metadata.js
+var kiln_model_metadata = __webpack_require__(4272);
 ;// CONCATENATED MODULE: ./.build/runtime/train/model-outputs.js
 /**
  * The outputs every Kiln model ends with (model-signature.ts): `prediction` [-1, 1] for regression;
@@ -1868,21 +1750,21 @@ function buildFeatureGraph(builder, preprocessing) {
 
 /** Declares `prediction` from a [-1, 1] float tensor. */
 function addRegressionOutput(builder, values) {
-    builder.addNode("Identity", [values], [KilnOutput.prediction]);
-    builder.addOutput(KilnOutput.prediction, "float", [-1, 1]);
+    builder.addNode("Identity", [values], [kiln_model_metadata/* KilnOutput */.AW.prediction]);
+    builder.addOutput(kiln_model_metadata/* KilnOutput */.AW.prediction, "float", [-1, 1]);
 }
 /** Declares `probabilities` from a [-1, C] float tensor and `label` as the class with the highest one. */
 function addClassifierOutputs(builder, probabilities, classes) {
-    builder.addNode("Identity", [probabilities], [KilnOutput.probabilities]);
+    builder.addNode("Identity", [probabilities], [kiln_model_metadata/* KilnOutput */.AW.probabilities]);
     const best = builder.op("ArgMax", [probabilities], { axis: { int: 1 }, keepdims: { int: 0 } });
     const labels = builder.addInitializer("class_labels", {
         type: "string",
         dims: [classes.length],
         values: classes,
     });
-    builder.addNode("Gather", [labels, best], [KilnOutput.label], { axis: { int: 0 } });
-    builder.addOutput(KilnOutput.probabilities, "float", [-1, classes.length]);
-    builder.addOutput(KilnOutput.label, "string", [-1]);
+    builder.addNode("Gather", [labels, best], [kiln_model_metadata/* KilnOutput */.AW.label], { axis: { int: 0 } });
+    builder.addOutput(kiln_model_metadata/* KilnOutput */.AW.probabilities, "float", [-1, classes.length]);
+    builder.addOutput(kiln_model_metadata/* KilnOutput */.AW.label, "string", [-1]);
 }
 /** Index of the largest value in each row of a rows × k row-major matrix (first one on ties, as ArgMax). */
 function argMaxRows(matrix, rows, k) {
@@ -3582,7 +3464,7 @@ function addTreeEnsembleRawScores(builder, features, ensemble) {
 
 /** The feature columns the trees split on (float32-rounded as the ONNX model receives them). */
 function gbdtFeatureColumns(table, preprocessing) {
-    const m = encodeFeaturesFloat64(table, preprocessing, { layout: "column-major" });
+    const m = (0,encode_features/* encodeFeaturesFloat64 */.q8)(table, preprocessing, { layout: "column-major" });
     return Array.from({ length: m.cols }, (_, c) => m.matrix.subarray(c * m.rows, (c + 1) * m.rows));
 }
 function targetValues(target) {
@@ -3640,10 +3522,10 @@ function exportGbdtOnnx(ensemble, preprocessing, target) {
         }
         addClassifierOutputs(builder, probabilities, target.classes);
     }
-    writeKilnMetadata(builder, {
+    (0,kiln_model_metadata/* writeKilnMetadata */.NL)(builder, {
         task: target.task,
         algorithm: "gbdt",
-        features: featureSpecs(preprocessing),
+        features: (0,feature_preprocessing/* featureSpecs */.Hk)(preprocessing),
         target: target.name,
         ...(target.task === "classification" ? { classes: target.classes } : {}),
     });
@@ -3659,7 +3541,7 @@ const gbdtTrainer = {
     train(input) {
         const { train, target, validation, features, params, seed, logger } = input;
         const settings = gbdtFitSettings(params);
-        const preprocessing = fitPreprocessing(train, features, {
+        const preprocessing = (0,feature_preprocessing/* fitPreprocessing */.gc)(train, features, {
             impute: false,
             scale: false,
             categorical: "ordinal",
@@ -3894,12 +3776,12 @@ const linearTrainer = {
         const { train, target, features, params, logger } = input;
         if (target.task !== "regression")
             throw new Error("linear regression needs a regression target");
-        const preprocessing = fitPreprocessing(train, features, {
+        const preprocessing = (0,feature_preprocessing/* fitPreprocessing */.gc)(train, features, {
             scale: true,
             impute: true,
             categorical: "one-hot",
         });
-        const x = encodeFeaturesFloat64(train, preprocessing);
+        const x = (0,encode_features/* encodeFeaturesFloat64 */.q8)(train, preprocessing);
         const fit = fitRidge(x.matrix, x.rows, x.cols, target.values, Number(params.alpha));
         if (fit.regularized) {
             logger.warn("the features are collinear (a constant, duplicated or fully one-hot column); a tiny ridge was added. Set --param alpha above 0 to choose it yourself.");
@@ -3913,17 +3795,17 @@ const linearTrainer = {
         const builder = new OnnxModelBuilder({ graphName: "kiln_linear" });
         const matrix = buildFeatureGraph(builder, preprocessing);
         addRegressionOutput(builder, addLinearScores(builder, matrix, coefficients));
-        writeKilnMetadata(builder, {
+        (0,kiln_model_metadata/* writeKilnMetadata */.NL)(builder, {
             task: "regression",
             algorithm: "linear",
-            features: featureSpecs(preprocessing),
+            features: (0,feature_preprocessing/* featureSpecs */.Hk)(preprocessing),
             target: target.name,
         });
         return {
             onnx: builder.serialize(),
             task: "regression",
             predict(table) {
-                const m = encodeFeaturesFloat64(table, preprocessing);
+                const m = (0,encode_features/* encodeFeaturesFloat64 */.q8)(table, preprocessing);
                 return { task: "regression", values: linearScores(m.matrix, m.rows, coefficients) };
             },
             training: { features: x.cols, rows: x.rows },
@@ -4350,12 +4232,12 @@ const logisticTrainer = {
         if (solver === "newton" && classes.length > 2) {
             throw new errors/* UsageError */.eb(`solver 'newton' handles two classes; the target '${target.name}' has ${classes.length}. Use solver=lbfgs or auto.`);
         }
-        const preprocessing = fitPreprocessing(train, features, {
+        const preprocessing = (0,feature_preprocessing/* fitPreprocessing */.gc)(train, features, {
             scale: true,
             impute: true,
             categorical: "one-hot",
         });
-        const x = encodeFeaturesFloat64(train, preprocessing);
+        const x = (0,encode_features/* encodeFeaturesFloat64 */.q8)(train, preprocessing);
         const fit = fitLogisticRegression(x.matrix, x.rows, x.cols, target.classIndex, classes.length, {
             c: Number(params.C),
             tolerance: Number(params.tol),
@@ -4385,10 +4267,10 @@ const logisticTrainer = {
             probabilities = builder.op("Softmax", [scores], { axis: { int: 1 } });
         }
         addClassifierOutputs(builder, probabilities, classes);
-        writeKilnMetadata(builder, {
+        (0,kiln_model_metadata/* writeKilnMetadata */.NL)(builder, {
             task: "classification",
             algorithm: "logistic",
-            features: featureSpecs(preprocessing),
+            features: (0,feature_preprocessing/* featureSpecs */.Hk)(preprocessing),
             target: target.name,
             classes,
         });
@@ -4397,7 +4279,7 @@ const logisticTrainer = {
             task: "classification",
             classes,
             predict(table) {
-                const m = encodeFeaturesFloat64(table, preprocessing);
+                const m = (0,encode_features/* encodeFeaturesFloat64 */.q8)(table, preprocessing);
                 const s = linearScores(m.matrix, m.rows, coefficients);
                 return {
                     task: "classification",
@@ -4464,558 +4346,6 @@ function findTrainer(algorithm) {
         throw new errors/* UsageError */.eb(`unknown algorithm '${algorithm}'; known algorithms are ${Object.keys(trainers).sort().join(", ")}.`);
     }
     return trainer;
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/train/training-target.js
-/**
- * The target column, checked and encoded for a task: numbers for regression, class indices into a
- * sorted list of class labels for classification. Every row must have a target value.
- */
-
-
-/** More distinct values than this in a classification target is almost surely a regression target. */
-const maxClasses = 100;
-/** The task a target column suggests when the trainer can do both: text and booleans → classification. */
-function suggestedTask(table, target) {
-    const column = findColumn(table, target, "target column");
-    return column.kind === "numeric" ? "regression" : "classification";
-}
-function encodeTarget(table, target, task) {
-    const column = findColumn(table, target, "target column");
-    const file = table.source;
-    const missingAt = (row) => new errors/* DataError */.fL({ file, row: row + 1, column: target }, "the target value is missing; every training row needs one.", {
-        hint: "Fill it in or drop the row.",
-    });
-    if (task === "regression") {
-        if (column.kind === "categorical") {
-            const row = column.codes.findIndex((c) => c >= 0);
-            throw new errors/* DataError */.fL({ file, row: row + 1, column: target }, `regression needs a numeric target but found '${column.categories[column.codes[row]] ?? ""}'.`, { hint: "Use a classification algorithm (logistic, gbdt) or fix the column." });
-        }
-        const values = column.values;
-        for (let i = 0; i < values.length; i++)
-            if (Number.isNaN(values[i]))
-                throw missingAt(i);
-        return { task, name: target, values };
-    }
-    const rows = table.rowCount;
-    let labels;
-    let rowLabel; // index into labels, -1 missing
-    if (column.kind === "categorical") {
-        labels = column.categories;
-        rowLabel = (row) => column.codes[row];
-    }
-    else {
-        const distinct = new Map();
-        labels = [];
-        const values = column.values;
-        for (let i = 0; i < rows; i++) {
-            const v = values[i];
-            if (Number.isNaN(v) || distinct.has(v))
-                continue;
-            distinct.set(v, labels.length);
-            labels.push(column.kind === "boolean" ? (v === 1 ? "true" : "false") : String(v));
-            if (labels.length > maxClasses)
-                break;
-        }
-        rowLabel = (row) => {
-            const v = values[row];
-            return Number.isNaN(v) ? -1 : distinct.get(v);
-        };
-    }
-    const used = new Uint8Array(labels.length);
-    for (let i = 0; i < rows; i++) {
-        const label = rowLabel(i);
-        if (label < 0)
-            throw missingAt(i);
-        used[label] = 1;
-    }
-    const present = labels.filter((_, i) => used[i] === 1);
-    if (present.length > maxClasses) {
-        throw new errors/* DataError */.fL({ file, column: target }, `the target has more than ${maxClasses} distinct values; that looks like a regression target, not classes.`, { hint: "Use algorithm linear or gbdt with task=regression." });
-    }
-    if (present.length < 2) {
-        throw new errors/* DataError */.fL({ file, column: target }, `the target has only one class ('${present[0] ?? ""}'); classification needs at least two.`);
-    }
-    const classes = sortLabels(present);
-    const position = new Map(classes.map((c, i) => [c, i]));
-    const remap = Int32Array.from(labels, (l) => position.get(l) ?? -1);
-    const classIndex = new Int32Array(rows);
-    for (let i = 0; i < rows; i++)
-        classIndex[i] = remap[rowLabel(i)];
-    return { task, name: target, classes, classIndex };
-}
-/** Sorts class labels numerically when all are numbers, as text otherwise. */
-function sortLabels(labels) {
-    const numeric = labels.every((l) => l.trim() !== "" && !Number.isNaN(Number(l)));
-    return [...labels].sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-/** The target of the given rows (by 0-based index). */
-function selectTargetRows(target, rows) {
-    if (target.task === "regression") {
-        const values = new Float64Array(rows.length);
-        for (let i = 0; i < rows.length; i++)
-            values[i] = target.values[rows[i]];
-        return { ...target, values };
-    }
-    const classIndex = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++)
-        classIndex[i] = target.classIndex[rows[i]];
-    return { ...target, classIndex };
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/train/seeded-random.js
-/** A small deterministic pseudo-random generator (mulberry32): the same seed gives the same sequence. */
-function seededRandom(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/train/validation-split.js
-/**
- * The training/validation split: a seeded shuffle of the row indices, so the same data and seed
- * always hold out the same rows.
- */
-
-
-/** Fewest training rows a fit accepts. */
-const minTrainingRows = 2;
-function splitRows(rowCount, fraction, seed, source) {
-    if (!(fraction >= 0 && fraction < 1)) {
-        throw new errors/* DataError */.fL({ file: source }, `the validation fraction is ${fraction}; expected a number from 0 up to (not including) 1.`);
-    }
-    const held = Math.round(rowCount * fraction);
-    if ((fraction > 0 && held < 1) || rowCount - held < minTrainingRows) {
-        let needed = minTrainingRows;
-        while (needed < 1e9 &&
-            ((fraction > 0 && Math.round(needed * fraction) < 1) ||
-                needed - Math.round(needed * fraction) < minTrainingRows)) {
-            needed++;
-        }
-        throw new errors/* DataError */.fL({ file: source }, `has ${rowCount} row${rowCount === 1 ? "" : "s"}, too few for a validation fraction of ${fraction}: it needs at least ${needed} rows (at least 1 held out and ${minTrainingRows} to train on).`, { hint: "Add rows or lower --validation (0 trains on every row and skips evaluation)." });
-    }
-    if (held === 0) {
-        const all = new Uint32Array(rowCount);
-        for (let i = 0; i < rowCount; i++)
-            all[i] = i;
-        return { train: all, validation: new Uint32Array(0) };
-    }
-    const order = new Uint32Array(rowCount);
-    for (let i = 0; i < rowCount; i++)
-        order[i] = i;
-    const random = seededRandom(seed);
-    for (let i = rowCount - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        const t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-    }
-    const validation = order.slice(0, held).sort();
-    const train = order.slice(held).sort();
-    return { train, validation };
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/train/train-model.js
-/**
- * Training from a Table: pick the trainer, check the features and the target, split off the
- * validation rows (seeded), check the parameters, and fit. Shared by `kiln train` and the
- * `kiln/train` stage.
- */
-
-
-
-
-
-
-
-
-const reservedNames = Object.values(KilnOutput);
-async function trainModel(options) {
-    const { table, target: targetName, logger } = options;
-    const trainer = findTrainer(options.algorithm);
-    const seed = options.seed ?? 0;
-    const fraction = options.validation ?? 0.2;
-    findColumn(table, targetName, "target column");
-    const features = options.features ?? table.columns.map((c) => c.name).filter((n) => n !== targetName);
-    if (features.length === 0) {
-        throw new errors/* UsageError */.eb(`no feature columns: '${table.source}' has only the target '${targetName}'.`);
-    }
-    for (const name of features) {
-        findColumn(table, name, "feature column");
-        if (name === targetName)
-            throw new errors/* UsageError */.eb(`'${name}' is the target; it cannot also be a feature.`);
-        if (reservedNames.includes(name)) {
-            throw new errors/* DataError */.fL({ file: table.source, column: name }, `a feature may not be named '${name}', which is one of the model's output names (${reservedNames.join(", ")}).`, { hint: "Rename the column." });
-        }
-    }
-    if (new Set(features).size !== features.length)
-        throw new errors/* UsageError */.eb("a feature is listed twice in --features.");
-    const { task: requestedTask, ...given } = options.params ?? {};
-    let task;
-    if (requestedTask === undefined) {
-        const suggested = suggestedTask(table, targetName);
-        task = trainer.tasks.includes(suggested) ? suggested : trainer.tasks[0];
-    }
-    else if (trainer.tasks.includes(String(requestedTask))) {
-        task = String(requestedTask);
-    }
-    else {
-        throw new errors/* UsageError */.eb(`algorithm '${trainer.name}' does ${trainer.tasks.join(" and ")}, not task '${String(requestedTask)}'.`);
-    }
-    const params = resolveParams(trainer.name, trainer.params, given);
-    const target = encodeTarget(table, targetName, task);
-    const split = splitRows(table.rowCount, fraction, seed, table.source);
-    // With nothing held out the training rows are the table itself (no copy of a large dataset).
-    const holdOut = split.validation.length > 0;
-    const train = holdOut ? selectRows(table, split.train) : table;
-    const trainTarget = holdOut ? selectTargetRows(target, split.train) : target;
-    if (trainTarget.task === "classification") {
-        const seen = new Set(trainTarget.classIndex);
-        if (seen.size < 2) {
-            throw new errors/* DataError */.fL({ file: table.source, column: targetName }, `after holding out ${split.validation.length} validation rows the training rows have only one class.`, { hint: "Add rows of every class or lower --validation." });
-        }
-    }
-    const validationTable = selectRows(table, split.validation);
-    logger.info(`training ${trainer.name} (${task}) on ${split.train.length} rows × ${features.length} features` +
-        (split.validation.length > 0 ? `, ${split.validation.length} rows held out` : ""));
-    const model = await trainer.train({
-        train,
-        target: trainTarget,
-        ...(split.validation.length > 0
-            ? { validation: { table: validationTable, target: selectTargetRows(target, split.validation) } }
-            : {}),
-        features,
-        params,
-        seed,
-        logger,
-    });
-    return {
-        model,
-        algorithm: trainer.name,
-        task,
-        features,
-        target,
-        params,
-        seed,
-        trainRows: split.train.length,
-        validation: validationTable,
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/train/train-to-files.js
-/**
- * The whole `kiln train` job on files: read the data, train, write model.onnx, evaluate the written
- * model on the held-out rows in onnxruntime-node and write metrics.json. Shared by the CLI and the
- * `kiln/train` built-in stage.
- */
-
-
-
-
-
-
-
-
-
-async function trainToFiles(options) {
-    const { logger } = options;
-    if (options.metrics !== undefined && options.validation === 0) {
-        throw new errors/* UsageError */.eb("metrics need held-out rows, but the validation fraction is 0. Set it above 0 (e.g. 0.2).");
-    }
-    // Fail on a wrong algorithm or parameter before reading a possibly large file.
-    const { task: _task, ...given } = options.params ?? {};
-    const trainer = findTrainer(options.algorithm);
-    resolveParams(trainer.name, trainer.params, given);
-    const schema = {};
-    for (const name of options.numeric ?? [])
-        schema[name] = "numeric";
-    for (const name of options.categorical ?? []) {
-        if (schema[name] !== undefined)
-            throw new errors/* UsageError */.eb(`column '${name}' is declared both numeric and categorical.`);
-        schema[name] = "categorical";
-    }
-    const columns = options.features === undefined ? undefined : [...new Set([...options.features, options.target])];
-    const table = await read_table_readTable(options.data, { schema, ...(columns === undefined ? {} : { columns }) });
-    logger.info(`read ${table.rowCount} rows × ${table.columns.length} columns from ${options.data}`);
-    const result = await trainModel({
-        algorithm: options.algorithm,
-        table,
-        target: options.target,
-        ...(options.features === undefined ? {} : { features: options.features }),
-        ...(options.params === undefined ? {} : { params: options.params }),
-        ...(options.seed === undefined ? {} : { seed: options.seed }),
-        ...(options.validation === undefined ? {} : { validation: options.validation }),
-        logger,
-    });
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(options.output), { recursive: true });
-    await (0,promises_.writeFile)(options.output, result.model.onnx);
-    logger.info(`wrote ${options.output} (${result.model.onnx.byteLength} bytes)`);
-    let metrics;
-    if (result.validation.rowCount > 0) {
-        const model = await run_onnx_model_loadOnnxModel(result.model.onnx, options.output);
-        metrics = await evaluateModel(model, result.validation, { target: options.target });
-        logger.info(`held-out metrics (${result.validation.rowCount} rows): ${summarizeMetrics(metrics)}`);
-        if (options.metrics !== undefined) {
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(options.metrics), { recursive: true });
-            await (0,promises_.writeFile)(options.metrics, `${JSON.stringify(metrics, null, 2)}\n`);
-            logger.info(`wrote ${options.metrics}`);
-        }
-    }
-    return { result, metrics, modelBytes: result.model.onnx.byteLength };
-}
-/** A one-line summary of the headline metrics. */
-function summarizeMetrics(metrics) {
-    const pick = metrics.task === "regression"
-        ? { rmse: metrics.rmse, mae: metrics.mae, r2: metrics.r2 }
-        : {
-            accuracy: metrics.accuracy,
-            f1_macro: metrics.f1_macro,
-            roc_auc: metrics.roc_auc,
-            log_loss: metrics.log_loss,
-        };
-    return Object.entries(pick)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k}=${Number(v).toPrecision(4)}`)
-        .join(" ");
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/train/evaluate-stage.js
-/**
- * `uses: kiln/evaluate` — evaluate an ONNX model file (Kiln-trained or brought by another stage) on
- * a labelled data file in onnxruntime-node and write metrics.json:
- *
- * ```yaml
- * evaluate:
- *   uses: kiln/evaluate
- *   with: { model: model.onnx, data: data/test.csv, target: churned, metrics: metrics.json }
- * ```
- *
- * For a model without Kiln metadata, `task` (classification | regression) and `classes` (the
- * labels of the probability columns, in order) say how to read its outputs.
- */
-
-
-
-
-
-
-
-
-
-const known = ["model", "data", "target", "metrics", "task", "classes"];
-function evaluateSettings(settings) {
-    const s = new StageSettings(settings, "kiln/evaluate", known);
-    const task = s.string("task", "classification", undefined);
-    if (task !== undefined && task !== "classification" && task !== "regression") {
-        throw s.error(`'with.task' is '${task}'; expected classification or regression.`);
-    }
-    return {
-        model: s.string("model", "model.onnx"),
-        data: s.string("data", "data/test.csv"),
-        target: s.string("target", "label"),
-        metrics: s.string("metrics", "metrics.json", "metrics.json"),
-        task,
-        classes: s.list("classes"),
-    };
-}
-const evaluateStage = {
-    name: "evaluate",
-    description: "Evaluate an ONNX model on labelled data in onnxruntime-node; write metrics.json.",
-    plan(settings) {
-        const e = evaluateSettings(settings);
-        return { deps: [e.model, e.data], outs: [], metrics: [e.metrics] };
-    },
-    async run(context) {
-        const e = evaluateSettings(context);
-        const modelPath = (0,external_node_path_.join)(context.cwd, e.model);
-        const model = await run_onnx_model_loadOnnxModel(await readModelFile(modelPath), e.model);
-        const schema = model_input_schema_modelInputSchema(model.signature);
-        const table = await read_table_readTable((0,external_node_path_.join)(context.cwd, e.data), {
-            schema,
-            columns: [...new Set([...model.signature.inputs.map((i) => i.name), e.target])],
-        });
-        const metrics = await evaluateModel(model, table, {
-            target: e.target,
-            ...(e.task === undefined ? {} : { task: e.task }),
-            ...(e.classes === undefined ? {} : { classes: e.classes }),
-        });
-        const out = (0,external_node_path_.join)(context.cwd, e.metrics);
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(out), { recursive: true });
-        await (0,promises_.writeFile)(out, `${JSON.stringify(metrics, null, 2)}\n`);
-        context.logger.info(`evaluated ${e.model} on ${table.rowCount} rows of ${e.data}: ${summarizeMetrics(metrics)}`);
-    },
-};
-
-;// CONCATENATED MODULE: ./.build/runtime/train/train-stage.js
-/**
- * `uses: kiln/train` — train a built-in model in a pipeline stage:
- *
- * ```yaml
- * train:
- *   uses: kiln/train
- *   with: { algorithm: logistic, data: data/train.csv, target: churned, features: [age, plan],
- *           categorical: [plan], numeric: [age], params: { C: 0.5 }, seed: 1, validation: 0.2,
- *           model: model.onnx, metrics: metrics.json }
- * ```
- *
- * The data file is a dep, the model an out and metrics.json (held-out metrics of the written model,
- * computed in onnxruntime-node) a metrics file.
- */
-
-
-
-
-
-
-const train_stage_known = [
-    "algorithm",
-    "data",
-    "target",
-    "features",
-    "categorical",
-    "numeric",
-    "params",
-    "seed",
-    "validation",
-    "model",
-    "metrics",
-];
-function trainSettings(settings) {
-    const s = new StageSettings(settings, "kiln/train", train_stage_known);
-    const algorithm = s.string("algorithm", Object.keys(trainers).sort().join(" | "));
-    const params = s.map("params") ?? {};
-    try {
-        const trainer = findTrainer(algorithm);
-        const { task: _task, ...given } = params;
-        resolveParams(trainer.name, trainer.params, given);
-    }
-    catch (error) {
-        if (error instanceof errors/* UsageError */.eb)
-            throw s.error(error.message);
-        throw error;
-    }
-    const validation = s.number("validation", 0.2, (n) => n >= 0 && n < 1, "a fraction from 0 up to 1 (exclusive)");
-    return {
-        algorithm,
-        data: s.string("data", "data/train.csv"),
-        target: s.string("target", "label"),
-        features: s.list("features"),
-        categorical: s.list("categorical"),
-        numeric: s.list("numeric"),
-        params,
-        seed: s.number("seed", 0, Number.isSafeInteger, "a whole number"),
-        validation,
-        model: s.string("model", "model.onnx", "model.onnx"),
-        metrics: validation > 0 ? s.string("metrics", "metrics.json", "metrics.json") : undefined,
-    };
-}
-const trainStage = {
-    name: "train",
-    description: "Train a built-in model (linear, logistic, gbdt) to ONNX, with held-out metrics.",
-    plan(settings) {
-        const t = trainSettings(settings);
-        return { deps: [t.data], outs: [t.model], ...(t.metrics === undefined ? {} : { metrics: [t.metrics] }) };
-    },
-    async run(context) {
-        const t = trainSettings(context);
-        await trainToFiles({
-            algorithm: t.algorithm,
-            data: (0,external_node_path_.join)(context.cwd, t.data),
-            target: t.target,
-            ...(t.features === undefined ? {} : { features: t.features }),
-            ...(t.categorical === undefined ? {} : { categorical: t.categorical }),
-            ...(t.numeric === undefined ? {} : { numeric: t.numeric }),
-            params: t.params,
-            seed: t.seed,
-            validation: t.validation,
-            output: (0,external_node_path_.join)(context.cwd, t.model),
-            ...(t.metrics === undefined ? {} : { metrics: (0,external_node_path_.join)(context.cwd, t.metrics) }),
-            logger: context.logger,
-        });
-    },
-};
-
-// EXTERNAL MODULE: ./.build/runtime/pipeline/store-reference.js
-var store_reference = __webpack_require__(3685);
-;// CONCATENATED MODULE: ./.build/runtime/pipeline/fetch-stage.js
-
-
-
-
-
-
-function settingsOf(settings) {
-    const { from, to } = settings.with;
-    const position = {
-        file: settings.file,
-        ...(settings.line === undefined ? {} : { line: settings.line }),
-        ...(settings.column === undefined ? {} : { column: settings.column }),
-    };
-    for (const [field, value] of [
-        ["from", from],
-        ["to", to],
-    ]) {
-        if (typeof value !== "string" || value === "") {
-            throw new errors/* ConfigError */.xL(position, `stage '${settings.stage}': kiln/fetch needs 'with.${field}' (a string), e.g. from: s3://bucket/data.csv, to: data/raw.csv.`);
-        }
-    }
-    const fromText = from;
-    if (!/^(s3|store):\/\//.test(fromText)) {
-        throw new errors/* ConfigError */.xL(position, `stage '${settings.stage}': kiln/fetch 'with.from' must be a store object (store://key or s3://bucket/key), not '${fromText}'.`);
-    }
-    return { from: fromText, to: to };
-}
-/** `uses: kiln/fetch` — copy one object of the store (or an s3:// URL inside it) to a file. */
-const fetchStage = {
-    name: "fetch",
-    description: "Copy an object from the store (store://key or s3://bucket/key) to a file.",
-    plan(settings) {
-        const { from, to } = settingsOf(settings);
-        return { deps: [from], outs: [to] };
-    },
-    async run(context) {
-        const { from, to } = settingsOf(context);
-        const key = (0,store_reference/* storeKeyOf */.C)(from, context.store.url);
-        const target = (0,external_node_path_.join)(context.cwd, to);
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-        const temporary = `${target}.kiln-tmp-${process.pid}`;
-        try {
-            await (0,external_node_stream_promises_.pipeline)(await context.store.get(key), (0,external_node_fs_.createWriteStream)(temporary), {
-                signal: context.signal,
-            });
-            await (0,promises_.rename)(temporary, target);
-        }
-        finally {
-            await (0,promises_.rm)(temporary, { force: true });
-        }
-        context.logger.info(`fetched ${from} to ${to}`);
-    },
-};
-
-// EXTERNAL MODULE: ./.build/runtime/pipeline/lookup-builtin-stage.js
-var lookup_builtin_stage = __webpack_require__(3765);
-;// CONCATENATED MODULE: ./.build/runtime/pipeline/builtin-stages.js
-
-
-
-
-/**
- * The built-in stages, by the name after `kiln/` (`uses: kiln/fetch`). Areas add theirs here,
- * one line each.
- */
-const builtinStages = {
-    fetch: fetchStage,
-    train: trainStage,
-    evaluate: evaluateStage,
-};
-/** The built-in stage named by `uses: kiln/<name>`; an unknown name lists the known ones. */
-function lookupBuiltinStage(uses, position, stages = builtinStages) {
-    return (0,lookup_builtin_stage/* lookupBuiltinStage */.u)(uses, position, stages);
 }
 
 
