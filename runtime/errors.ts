@@ -201,7 +201,12 @@ export class RequestError extends KilnError {
   readonly status: number;
   readonly field: string | undefined;
 
-  constructor(status: number, message: string, details: { field?: string } = {}, options: KilnErrorOptions = {}) {
+  constructor(
+    status: number,
+    message: string,
+    details: { field?: string } = {},
+    options: KilnErrorOptions = {},
+  ) {
     super(message, options);
     this.status = status;
     this.field = details.field;
