@@ -82,7 +82,12 @@ describe("compiling the pipeline to a GitHub Actions workflow", () => {
     expect(train.steps[1]).toEqual({
       name: "kiln run ${{ matrix.stage }}",
       uses: "acme/kiln/actions/pipeline@v1",
-      with: { stage: "${{ matrix.stage }}", store: "${{ vars.KILN_STORE }}", "working-directory": "ml" },
+      with: {
+        stage: "${{ matrix.stage }}",
+        store: "${{ vars.KILN_STORE }}",
+        "working-directory": "ml",
+        register: "false",
+      },
     });
   });
 
@@ -120,6 +125,40 @@ describe("compiling the pipeline to a GitHub Actions workflow", () => {
       { stage: "fit@cpu", runner: "ubuntu-latest" },
       { stage: "fit@gpu", runner: "gpu-runner" },
     ]);
+  });
+
+  it("adds a last job that registers the declared models on pushes to the default branch, the only job that may write", async () => {
+    const text = await compile(`${pipelineText}models:\n  churn:\n    artifact: models/small.onnx\n`);
+    await parseWithGitHub(text);
+    const workflow = parse(text) as {
+      permissions: Record<string, string>;
+      jobs: Record<
+        string,
+        {
+          needs?: string[];
+          if?: string;
+          permissions?: Record<string, string>;
+          steps: { with?: Record<string, string> }[];
+        }
+      >;
+    };
+    const register = workflow.jobs["kiln-register"];
+    expect(register?.needs).toEqual(["prepare", "report", "train"]);
+    expect(register?.if).toBe(
+      "github.event_name == 'push' && github.ref_name == github.event.repository.default_branch",
+    );
+    expect(register?.permissions).toEqual({ contents: "write" });
+    expect(register?.steps[1]?.with).toMatchObject({
+      stage: "all",
+      register: "true",
+      "github-token": "${{ github.token }}",
+    });
+    expect(workflow.permissions).toEqual({ contents: "read" });
+    const writers = Object.entries(workflow.jobs).filter(([, job]) => job.permissions !== undefined);
+    expect(writers.map(([id]) => id)).toEqual(["kiln-register"]);
+    expect(text).toContain(
+      "contents: write # create the tag <model>@v<version> and publish the release with the model",
+    );
   });
 
   it("the committed workflow of the demo project is current", async () => {
