@@ -111,9 +111,40 @@ function compileWorkflow(pipeline, dag, options) {
                     lines.push(`            runner: ${runsOnYaml(stage.runsOn)}`);
             }
         }
-        lines.push("    steps:", `      - uses: ${checkoutAction}`, "        with:", "          persist-credentials: false", `      - name: ${q(matrix ? "kiln run ${{ matrix.stage }}" : `kiln run ${base}`)}`, `        uses: ${options.action}`, "        with:", `          stage: ${matrix ? "${{ matrix.stage }}" : q(first.name)}`, "          store: ${{ vars.KILN_STORE }}", `          working-directory: ${q(options.workingDirectory)}`);
+        lines.push("    steps:", `      - uses: ${checkoutAction}`, "        with:", "          persist-credentials: false", `      - name: ${q(matrix ? "kiln run ${{ matrix.stage }}" : `kiln run ${base}`)}`, `        uses: ${options.action}`, "        with:", `          stage: ${matrix ? "${{ matrix.stage }}" : q(first.name)}`, "          store: ${{ vars.KILN_STORE }}", `          working-directory: ${q(options.workingDirectory)}`, '          register: "false"');
     }
+    if (Object.keys(pipeline.models).length > 0)
+        lines.push(...registerJob([...groups.keys()].map(jobId), options));
     return `${lines.join("\n")}\n`;
+}
+/**
+ * The last job: once every stage succeeded on a push to the default branch, restore the outs from
+ * the run cache and register the models kiln.yaml declares (release `<model>@v<version>`). The only
+ * job that may write to the repository.
+ */
+function registerJob(stageJobs, options) {
+    return [
+        "  kiln-register:",
+        `    name: ${q("register models")}`,
+        `    needs: [${[...stageJobs].sort().map(q).join(", ")}]`,
+        "    if: github.event_name == 'push' && github.ref_name == github.event.repository.default_branch",
+        `    runs-on: ${q(defaultRunner)}`,
+        "    timeout-minutes: 30",
+        "    permissions:",
+        "      contents: write # create the tag <model>@v<version> and publish the release with the model",
+        "    steps:",
+        `      - uses: ${checkoutAction}`,
+        "        with:",
+        "          persist-credentials: false",
+        `      - name: ${q("kiln run --register")}`,
+        `        uses: ${options.action}`,
+        "        with:",
+        "          stage: all",
+        "          store: ${{ vars.KILN_STORE }}",
+        `          working-directory: ${q(options.workingDirectory)}`,
+        '          register: "true"',
+        "          github-token: ${{ github.token }}",
+    ];
 }
 
 

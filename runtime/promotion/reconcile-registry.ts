@@ -12,13 +12,15 @@ import { modelOfRegistryPath, parseDesiredStages, registryFolder } from "./desir
 import type { PromotionGitHubPort, PullRequestFacts } from "./promotion-github-port.js";
 import { type PromotableStage, PromotableStage as Stages } from "./promotion-policy.js";
 import { resolveEligibility } from "./resolve-eligibility.js";
-import { readBasePolicy } from "./review-promotion.js";
+import { readBasePolicy, reviewPromotion } from "./review-promotion.js";
 
 export interface ReconcileDeps {
   port: PromotionGitHubPort;
   store: ObjectStore;
   logger: Logger;
   clock?: () => Date;
+  /** The app's login, whose reviews never count when the gate is evaluated again. */
+  appLogin?: string;
 }
 
 export interface ReconcileRequest {
@@ -92,7 +94,23 @@ export async function reconcileRegistry(
   result.enabled = true;
   const pullRequest = await port.mergedPullRequestOf(request.sha, request.commitMessage);
   result.pullRequest = pullRequest;
-  if (pullRequest !== undefined) result.approvers = await countedApprovers(port, pullRequest);
+  if (pullRequest !== undefined) {
+    // Branch protection should have required the kiln/promotion check; do not rely on it: evaluate
+    // the merged pull request again, and promote nothing it did not earn.
+    const review = await reviewPromotion(
+      { port, store: deps.store, logger, appLogin: deps.appLogin ?? "" },
+      pullRequest.number,
+      { merged: true },
+    );
+    if (review.kind === "checked" && review.conclusion === "failure") {
+      const reasons = review.result?.failures ?? [review.output.title];
+      const message = `#${pullRequest.number} was merged while the kiln/promotion gate was failing, so nothing was promoted: ${reasons.join(" ")} Revert the merge, or promote through a pull request that passes the gate (and require the kiln/promotion check in branch protection).`;
+      result.errors.push(message);
+      logger.error(message);
+      return result;
+    }
+    result.approvers = await countedApprovers(port, pullRequest);
+  }
 
   const files = (await port.listFolder(registryFolder, request.sha)).map(
     (name) => `${registryFolder}/${name}`,

@@ -62,10 +62,18 @@ export async function readBasePolicy(
 }
 
 /** Evaluate a pull request as a promotion request: the facts from GitHub and the registry, then the pure gate. */
-export async function reviewPromotion(deps: PromotionDeps, pullNumber: number): Promise<PromotionReview> {
+export async function reviewPromotion(
+  deps: PromotionDeps,
+  pullNumber: number,
+  options: {
+    /** Evaluate a merged pull request too (the promote step checks that the gate held at merge). */
+    merged?: boolean;
+  } = {},
+): Promise<PromotionReview> {
   const { port, store } = deps;
   const pullRequest = await port.getPullRequest(pullNumber);
-  if (pullRequest.state !== "open") return { kind: "skipped", reason: `#${pullNumber} is closed` };
+  const evaluable = pullRequest.state === "open" || (options.merged === true && pullRequest.merged);
+  if (!evaluable) return { kind: "skipped", reason: `#${pullNumber} is closed` };
   const blocked = (title: string, problems: string[]): PromotionReview => ({
     kind: "checked",
     pullRequest,

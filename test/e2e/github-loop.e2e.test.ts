@@ -713,5 +713,32 @@ describe("a broken link: approvals on an older commit", { timeout: 300_000 }, ()
     expect(events.length).toBeGreaterThan(0);
     expect(events.filter((e) => e.kind === "stage")).toEqual([]);
     expect(state.deployments.size).toBe(0);
+
+    // Merged anyway (this repository has no branch protection): the promote Action evaluates the
+    // merged pull request again and promotes nothing.
+    const merged = await world.as.alice!.rest.pulls.merge({ owner, repo, pull_number: pull.number });
+    await world.github.waitForIdle();
+    const workspaceAtMerge = await checkout(world, repo, merged.data.sha, [`registry/${model}.yaml`]);
+    const promote = await runBundledAction("promote", {
+      inputs: { store: "", "dry-run": "false", "github-token": world.actionsToken },
+      env: jobEnv(world, repo, merged.data.sha, "alice"),
+      workspace: workspaceAtMerge,
+      eventName: "push",
+      event: lastDelivery(world, "push"),
+    });
+    expect(promote.code).not.toBe(0);
+    expect(promote.log).toContain(
+      `#${pull.number} was merged while the kiln/promotion gate was failing, so nothing was promoted`,
+    );
+    expect(promote.log).toContain(
+      "production needs 2 approvals from eligible reviewers on the head commit; 0 counted.",
+    );
+    const after = await storeKeys(world.store, `models/${model}/events/`);
+    const kinds = await Promise.all(
+      after.map(async (key) => (JSON.parse(await storeText(world.store, key)) as { kind: string }).kind),
+    );
+    expect(kinds.filter((kind) => kind === "stage")).toEqual([]);
+    expect(state.deployments.size).toBe(0);
+    expect(world.github.refSha(owner, repo, `refs/tags/${model}#production`)).toBeUndefined();
   });
 });

@@ -14,13 +14,25 @@ export interface PullFile {
   blobSha: string | undefined;
 }
 
+/**
+ * The pull request's base commit. A merged pull request keeps the base it had when it was merged,
+ * as on GitHub: the merge commit's first parent, not the base branch (which now contains the head).
+ */
+export function pullBaseSha(
+  repo: RepositoryState,
+  pull: NonNullable<IssueRecord["pull"]>,
+): string | undefined {
+  const mergedFrom = pull.mergeCommitSha ? repo.git.commits.get(pull.mergeCommitSha)?.parents[0] : undefined;
+  return mergedFrom ?? repo.branchSha(pull.base);
+}
+
 function baseOf(
   repo: RepositoryState,
   issue: IssueRecord,
 ): { base: string; head: string; mergeBase: string } {
   const pull = issue.pull!;
   const head = pull.headSha;
-  const base = repo.branchSha(pull.base) ?? head;
+  const base = pullBaseSha(repo, pull) ?? head;
   return { base, head, mergeBase: repo.git.mergeBase(base, head) ?? base };
 }
 

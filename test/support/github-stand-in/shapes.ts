@@ -4,6 +4,7 @@
  */
 import type { GitCommit } from "./git-objects.js";
 import { nodeId, timestamp } from "./http-kit.js";
+import { pullBaseSha } from "./pull-figures.js";
 import type {
   Account,
   AssetRecord,
@@ -277,7 +278,7 @@ export function pullJson(
   const url = world.api(`/repos/${repo.fullName}/pulls/${issue.number}`);
   const issueUrl = world.api(`/repos/${repo.fullName}/issues/${issue.number}`);
   const html = world.html(`/${repo.fullName}/pull/${issue.number}`);
-  const baseSha = repo.branchSha(pull.base) ?? pull.headSha;
+  const baseSha = pullBaseSha(repo, pull) ?? pull.headSha;
   const json: Json = {
     url,
     id: pull.id,
