@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
 import { ConfigError, type SourcePosition } from "../errors.js";
+import { didYouMean } from "../pipeline/did-you-mean.js";
 
 /**
  * A parsed YAML file that can say where each node is, so every ConfigError names file:line:col.
@@ -50,39 +51,9 @@ export function rejectUnknownKeys(
 ): void {
   for (const [key, , keyNode] of entries) {
     if (known.includes(key)) continue;
-    const suggestion = closest(key, known);
     throw new ConfigError(
       yaml.positionOf(keyNode),
-      `unknown key '${key}' in ${what}.${suggestion ? ` Did you mean '${suggestion}'?` : ""} Known keys: ${[...known].sort().join(", ")}.`,
+      `unknown key '${key}' in ${what}.${didYouMean(key, known)} Known keys: ${[...known].sort().join(", ")}.`,
     );
   }
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = levenshtein(word, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
