@@ -471,9 +471,11 @@ export function defineObjectStoreConformance(target: ConformanceTarget): void {
       expect(read).toBe(bytes);
       expect(hash.digest("hex")).toBe(generated.digest());
       if (measureMemory) {
-        // Well under the object's size: its bytes are never all in memory at once. (An S3 upload holds
-        // up to queueSize × partSize = 4 × 5 MiB in flight plus the SDK's copies, hence an absolute bound.)
-        const limit = 96 * MiB;
+        // Well under the object's size: its bytes are never all in memory at once (a buffered put holds
+        // the whole 200 MB, and usually a copy). An S3 upload holds up to queueSize × partSize =
+        // 4 × 5 MiB in flight plus the SDK's and the HTTP agent's copies and garbage not yet
+        // collected; under load that reached 98 MiB once, hence the margin.
+        const limit = 128 * MiB;
         expect(writeGrowth).toBeLessThan(limit);
         expect(readGrowth).toBeLessThan(limit);
       }
