@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYamlDocument } from "../config/yaml-document.js";
 import { ConfigError } from "../errors.js";
 import { didYouMean } from "./did-you-mean.js";
 import type { ParamRef } from "./pipeline.js";
@@ -37,15 +37,9 @@ export class ParamValues {
         `params file '${ref.file}' does not exist. Create it or fix the path.`,
       );
     }
-    let content: unknown;
-    try {
-      content = parse(text);
-    } catch (error: unknown) {
-      throw new ConfigError(
-        { file: ref.file },
-        `params file is not valid YAML or JSON: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-      );
-    }
+    const content = parseYamlDocument(text, ref.file, {
+      syntaxErrorLead: "params file is not valid YAML or JSON",
+    }).value;
     this.files.set(ref.file, content);
     return content;
   }

@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, join, normalize, resolve } from "node:path";
-import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } from "yaml";
+import { parseYamlDocument, type YamlDocument, type YamlPath } from "../config/yaml-document.js";
 import { ConfigError, type SourcePosition } from "../errors.js";
 import type { BuiltinStage } from "./builtin-stage.js";
 import { displayPath } from "./display-path.js";
@@ -20,7 +20,6 @@ import {
   type Stage,
 } from "./pipeline.js";
 import { validateKilnConfig } from "./validate-kiln-config.js";
-import { type YamlPath, YamlSourceMap } from "./yaml-source-map.js";
 
 /** The raw shapes the schema guarantees. */
 type Duration = number | string;
@@ -69,33 +68,16 @@ export interface ParsePipelineOptions {
 
 /** Parse kiln.yaml's text (the file name is used for positions and as the project folder). */
 export function parsePipeline(text: string, file: string, options: ParsePipelineOptions = {}): Pipeline {
-  const displayFile = displayPath(file);
-  const lineCounter = new LineCounter();
-  // yaml's own duplicate-key check is quadratic in a map's size; duplicateKeyError does it linearly.
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const sourceMap = new YamlSourceMap(displayFile, document, lineCounter);
-  const [yamlError] = document.errors;
-  if (yamlError) {
-    const position = sourceMap.at(yamlError.pos[0]);
-    const firstLine = yamlError.message.split("\n")[0] ?? yamlError.message;
-    const lineText = text.split("\n")[(position.line ?? 1) - 1] ?? "";
-    const hint = /[[{].*\$\{/.test(lineText)
-      ? // biome-ignore lint/suspicious/noTemplateCurlyInString: the hint shows kiln.yaml's ${…} syntax.
-        ' Inside [ ] or { }, quote values that contain ${…}, e.g. ["models/${item}.onnx"].'
-      : "";
-    throw new ConfigError(position, `not valid YAML: ${firstLine}${hint}`, { cause: yamlError });
-  }
-  const duplicate = duplicateKeyError(document, sourceMap);
-  if (duplicate) throw duplicate;
-  const raw = (document.toJS() ?? {}) as unknown;
-  validateKilnConfig(raw, sourceMap);
+  const yaml = parseYamlDocument(text, displayPath(file), { syntaxErrorHint: flowListHint });
+  const raw = yaml.value ?? {};
+  validateKilnConfig(raw, yaml);
   const config = raw as RawConfig;
   const root = dirname(resolve(file));
   const builtins = options.builtins ?? {};
   const defaults = config.defaults ?? {};
   const stages = new Map<string, Stage>();
   for (const [base, rawStage] of Object.entries(config.stages ?? {})) {
-    for (const stage of expandStage(base, rawStage, defaults, sourceMap, builtins)) {
+    for (const stage of expandStage(base, rawStage, defaults, yaml, builtins)) {
       const existing = stages.get(stage.name);
       if (existing) {
         throw new ConfigError(
@@ -109,8 +91,8 @@ export function parsePipeline(text: string, file: string, options: ParsePipeline
   return { file: resolve(file), root, stages, models: config.models ?? {}, monitor: config.monitor };
 }
 
-function expansionsOf(base: string, raw: RawStage, sourceMap: YamlSourceMap): ExpansionValues[] | undefined {
-  const at = (field: string) => sourceMap.keyPosition(["stages", base, field]);
+function expansionsOf(base: string, raw: RawStage, yaml: YamlDocument): ExpansionValues[] | undefined {
+  const at = (field: string) => yaml.keyPosition(["stages", base, field]);
   if (raw.foreach !== undefined && raw.matrix !== undefined) {
     throw new ConfigError(at("matrix"), `stage '${base}' has both 'foreach' and 'matrix'; use one of them.`);
   }
@@ -142,20 +124,19 @@ function expandStage(
   base: string,
   raw: RawStage,
   defaults: RawDefaults,
-  sourceMap: YamlSourceMap,
+  yaml: YamlDocument,
   builtins: Record<string, BuiltinStage>,
 ): Stage[] {
-  const expansions = expansionsOf(base, raw, sourceMap);
-  if (expansions === undefined)
-    return [buildStage(base, base, undefined, raw, defaults, sourceMap, builtins)];
+  const expansions = expansionsOf(base, raw, yaml);
+  if (expansions === undefined) return [buildStage(base, base, undefined, raw, defaults, yaml, builtins)];
   const { foreach: _foreach, matrix: _matrix, ...template } = raw;
   return expansions.map((expansion) => {
     const concrete: RawStage = {};
     for (const [field, value] of Object.entries(template)) {
-      const position = sourceMap.valuePosition(["stages", base, field]);
+      const position = yaml.valuePosition(["stages", base, field]);
       (concrete as Record<string, unknown>)[field] = interpolate(value, expansion.values, position);
     }
-    return buildStage(`${base}@${expansion.label}`, base, expansion, concrete, defaults, sourceMap, builtins);
+    return buildStage(`${base}@${expansion.label}`, base, expansion, concrete, defaults, yaml, builtins);
   });
 }
 
@@ -165,18 +146,18 @@ function buildStage(
   expansion: ExpansionValues | undefined,
   raw: RawStage,
   defaults: RawDefaults,
-  sourceMap: YamlSourceMap,
+  yaml: YamlDocument,
   builtins: Record<string, BuiltinStage>,
 ): Stage {
   const path = (...rest: (string | number)[]): YamlPath => ["stages", base, ...rest];
-  const at = (...rest: (string | number)[]) => sourceMap.valuePosition(path(...rest));
-  const position = sourceMap.keyPosition(path());
+  const at = (...rest: (string | number)[]) => yaml.valuePosition(path(...rest));
+  const position = yaml.keyPosition(path());
   const fieldPositions: Partial<Record<string, SourcePosition>> = {};
-  for (const field of Object.keys(raw)) fieldPositions[field] = sourceMap.keyPosition(path(field));
+  for (const field of Object.keys(raw)) fieldPositions[field] = yaml.keyPosition(path(field));
 
   if (raw.cmd !== undefined && raw.uses !== undefined) {
     throw new ConfigError(
-      sourceMap.keyPosition(path("uses")),
+      yaml.keyPosition(path("uses")),
       `stage '${base}' has both 'cmd' and 'uses'; a stage runs one or the other.`,
     );
   }
@@ -188,7 +169,7 @@ function buildStage(
   }
   if (raw.with !== undefined && raw.uses === undefined) {
     throw new ConfigError(
-      sourceMap.keyPosition(path("with")),
+      yaml.keyPosition(path("with")),
       `stage '${base}' has 'with' but no 'uses'; 'with' sets a built-in stage's settings.`,
     );
   }
@@ -213,8 +194,8 @@ function buildStage(
     return cleanPath(m);
   });
   if (raw.uses !== undefined) {
-    const builtin = lookupBuiltinStage(raw.uses, sourceMap.valuePosition(path("uses")), builtins);
-    const withPosition = sourceMap.keyPosition(path(raw.with === undefined ? "uses" : "with"));
+    const builtin = lookupBuiltinStage(raw.uses, yaml.valuePosition(path("uses")), builtins);
+    const withPosition = yaml.keyPosition(path(raw.with === undefined ? "uses" : "with"));
     const planned = builtin.plan({
       with: raw.with ?? {},
       stage: name,
@@ -318,27 +299,10 @@ function parseParamRef(ref: string, defaultFile: string, position: SourcePositio
   return { file: join(file), key: key === "" ? undefined : key, position };
 }
 
-/** The first key written twice in one map, as a ConfigError at the second occurrence. */
-function duplicateKeyError(document: Document, sourceMap: YamlSourceMap): ConfigError | undefined {
-  let error: ConfigError | undefined;
-  visit(document, {
-    Map(_key, map) {
-      if (!isMap(map)) return undefined;
-      const seen = new Set<string>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const name = String(pair.key.value);
-        if (seen.has(name)) {
-          error = new ConfigError(
-            sourceMap.at(pair.key.range?.[0] ?? 0),
-            `not valid YAML: Map keys must be unique; '${name}' is given twice in the same map.`,
-          );
-          return visit.BREAK;
-        }
-        seen.add(name);
-      }
-      return undefined;
-    },
-  });
-  return error;
+/** Advice for the most common YAML mistake in kiln.yaml: an unquoted `${…}` inside `[ ]` or `{ }`. */
+function flowListHint(lineText: string): string {
+  return /[[{].*\$\{/.test(lineText)
+    ? // biome-ignore lint/suspicious/noTemplateCurlyInString: the hint shows kiln.yaml's ${…} syntax.
+      ' Inside [ ] or { }, quote values that contain ${…}, e.g. ["models/${item}.onnx"].'
+    : "";
 }

@@ -1,8 +1,8 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import kilnSchema from "../../schema/kiln.schema.json" with { type: "json" };
+import { pointerPath, type YamlDocument, type YamlPath } from "../config/yaml-document.js";
 import { ConfigError, type SourcePosition } from "../errors.js";
 import { didYouMean } from "./did-you-mean.js";
-import type { YamlPath, YamlSourceMap } from "./yaml-source-map.js";
 
 let compiled: ValidateFunction | undefined;
 
@@ -25,11 +25,11 @@ interface Problem {
  * Validate the parsed kiln.yaml against the schema. Throws one ConfigError naming the first
  * problem's file:line:col (and listing the others), with "did you mean" for unknown keys.
  */
-export function validateKilnConfig(value: unknown, sourceMap: YamlSourceMap): void {
+export function validateKilnConfig(value: unknown, yaml: YamlDocument): void {
   const validate = validator();
   if (validate(value)) return;
   const problems = (validate.errors ?? [])
-    .map((error) => describeError(error, sourceMap))
+    .map((error) => describeError(error, yaml))
     .filter((problem): problem is Problem => problem !== undefined);
   const unique = new Map<string, Problem>();
   for (const problem of problems) unique.set(`${problem.position.line}:${problem.message}`, problem);
@@ -38,18 +38,9 @@ export function validateKilnConfig(value: unknown, sourceMap: YamlSourceMap): vo
       (a.position.line ?? 0) - (b.position.line ?? 0) || (a.position.column ?? 0) - (b.position.column ?? 0),
   );
   const [first, ...rest] = sorted;
-  if (!first) throw new ConfigError({ file: sourceMap.file }, "does not match the kiln.yaml schema.");
+  if (!first) throw new ConfigError({ file: yaml.file }, "does not match the kiln.yaml schema.");
   const more = rest.map((p) => `\n${p.position.file}:${p.position.line}:${p.position.column}: ${p.message}`);
   throw new ConfigError(first.position, `${first.message}${more.join("")}`);
-}
-
-function pathOf(instancePath: string): (string | number)[] {
-  if (instancePath === "") return [];
-  return instancePath
-    .slice(1)
-    .split("/")
-    .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .map((part) => (/^[0-9]+$/.test(part) ? Number(part) : part));
 }
 
 /** `stages.train.deps[0]` */
@@ -66,8 +57,8 @@ function where(path: YamlPath): string {
   return `in '${fieldName(path)}'`;
 }
 
-function describeError(error: ErrorObject, sourceMap: YamlSourceMap): Problem | undefined {
-  const path = pathOf(error.instancePath);
+function describeError(error: ErrorObject, yaml: YamlDocument): Problem | undefined {
+  const path = pointerPath(error.instancePath);
   const field = fieldName(path);
   const parentSchema = (error.parentSchema ?? {}) as {
     properties?: Record<string, unknown>;
@@ -79,7 +70,7 @@ function describeError(error: ErrorObject, sourceMap: YamlSourceMap): Problem | 
       const known = Object.keys(parentSchema.properties ?? {});
       if (known.length === 0) return undefined;
       return {
-        position: sourceMap.keyPosition([...path, key]),
+        position: yaml.keyPosition([...path, key]),
         message: `unknown key '${key}' ${where(path)}.${didYouMean(key, known)} Known keys: ${known.sort().join(", ")}.`,
       };
     }
@@ -91,37 +82,37 @@ function describeError(error: ErrorObject, sourceMap: YamlSourceMap): Problem | 
           ? "use lowercase letters, digits, '.', '_' and '-'"
           : "use letters, digits, '_' and '-', starting with a letter or '_'";
       return {
-        position: sourceMap.keyPosition([...path, name]),
+        position: yaml.keyPosition([...path, name]),
         message: `'${name}' is not a valid ${what}: ${rule}.`,
       };
     }
     case "pattern":
       if (error.propertyName !== undefined) return undefined; // reported by propertyNames
       return {
-        position: sourceMap.valuePosition(path),
+        position: yaml.valuePosition(path),
         message: `${field} is '${String(error.data)}', which is not valid here.${parentSchema.description ? ` Expected ${lowerFirst(parentSchema.description)}` : ""}`,
       };
     case "required": {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
-      return { position: sourceMap.valuePosition(path), message: `${field} needs a '${missing}' key.` };
+      return { position: yaml.valuePosition(path), message: `${field} needs a '${missing}' key.` };
     }
     case "type": {
       const types = String((error.params as { type: string }).type).split(",");
       return {
-        position: sourceMap.valuePosition(path),
+        position: yaml.valuePosition(path),
         message: `${field} must be ${types.map(article).join(" or ")}, not ${describeValue(error.data)}.${parentSchema.description ? ` Expected ${lowerFirst(parentSchema.description)}` : ""}`,
       };
     }
     case "enum": {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
       return {
-        position: sourceMap.valuePosition(path),
+        position: yaml.valuePosition(path),
         message: `${field} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}, not ${JSON.stringify(error.data)}.`,
       };
     }
     default:
       return {
-        position: sourceMap.valuePosition(path),
+        position: yaml.valuePosition(path),
         message: `${field} ${error.message ?? "is not valid"}.`,
       };
   }

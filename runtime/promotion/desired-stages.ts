@@ -1,8 +1,9 @@
 import semver from "semver";
 import { isScalar } from "yaml";
+import { parseYamlDocument } from "../config/yaml-document.js";
 import { ConfigError } from "../errors.js";
 import { type PromotableStage, PromotableStage as Stages } from "./promotion-policy.js";
-import { mapEntries, parsePositionedYaml, rejectUnknownKeys } from "./yaml-positions.js";
+import { mapEntries, rejectUnknownKeys } from "./yaml-map-entries.js";
 
 /**
  * `registry/<model>.yaml`: the stage each version of a model should hold, e.g.
@@ -25,7 +26,7 @@ export function registryPath(model: string): string {
 
 export function parseDesiredStages(text: string, file: string): DesiredStages {
   if (text.trim() === "") return {};
-  const yaml = parsePositionedYaml(text, file);
+  const yaml = parseYamlDocument(text, file, { syntaxErrorLead: "invalid YAML" });
   const entries = mapEntries(yaml, yaml.root, file);
   const stages = Object.values(Stages);
   rejectUnknownKeys(yaml, entries, stages, file);

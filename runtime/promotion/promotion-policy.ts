@@ -1,6 +1,7 @@
 import { isScalar, isSeq, type Node } from "yaml";
+import { parseYamlDocument, type YamlDocument } from "../config/yaml-document.js";
 import { ConfigError } from "../errors.js";
-import { mapEntries, type PositionedYaml, parsePositionedYaml, rejectUnknownKeys } from "./yaml-positions.js";
+import { mapEntries, rejectUnknownKeys } from "./yaml-map-entries.js";
 
 /**
  * The promotion policy in `.github/kiln.yml`: who may approve a move to each stage, how many
@@ -69,7 +70,7 @@ export interface PromotionPolicy {
 const lowerIsBetterMetrics = new Set(["mae", "rmse", "mse", "mape", "log_loss", "logloss", "loss", "error"]);
 
 export function parsePromotionPolicy(text: string, file = ".github/kiln.yml"): PromotionPolicy {
-  const yaml = parsePositionedYaml(text, file);
+  const yaml = parseYamlDocument(text, file, { syntaxErrorLead: "invalid YAML" });
   const top = mapEntries(yaml, yaml.root, "the policy file");
   rejectUnknownKeys(yaml, top, ["promotion"], "the policy file");
   const promotion = top.find(([key]) => key === "promotion");
@@ -100,7 +101,7 @@ export function parsePromotionPolicy(text: string, file = ".github/kiln.yml"): P
   return policy;
 }
 
-function stageName(yaml: PositionedYaml, node: Node | null, what: string): PromotableStage {
+function stageName(yaml: YamlDocument, node: Node | null, what: string): PromotableStage {
   const value = isScalar(node) ? String(node.value) : "";
   if ((promotableStages as string[]).includes(value)) return value as PromotableStage;
   throw new ConfigError(
@@ -109,7 +110,7 @@ function stageName(yaml: PositionedYaml, node: Node | null, what: string): Promo
   );
 }
 
-function parseStagePolicy(yaml: PositionedYaml, node: Node | null, what: string): StagePolicy {
+function parseStagePolicy(yaml: YamlDocument, node: Node | null, what: string): StagePolicy {
   const entries = mapEntries(yaml, node, what);
   rejectUnknownKeys(
     yaml,
@@ -147,7 +148,7 @@ function parseStagePolicy(yaml: PositionedYaml, node: Node | null, what: string)
   return policy;
 }
 
-function parseApprover(yaml: PositionedYaml, node: Node | null, what: string): Approver {
+function parseApprover(yaml: YamlDocument, node: Node | null, what: string): Approver {
   const text = isScalar(node) && typeof node.value === "string" ? node.value.trim() : "";
   if (text === "codeowners") return { kind: "codeowners" };
   const team = /^@([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(text);
@@ -160,7 +161,7 @@ function parseApprover(yaml: PositionedYaml, node: Node | null, what: string): A
   );
 }
 
-function parseRule(yaml: PositionedYaml, node: Node | null, what: string): MetricRule {
+function parseRule(yaml: YamlDocument, node: Node | null, what: string): MetricRule {
   const entries = mapEntries(yaml, node, what);
   rejectUnknownKeys(yaml, entries, ["metric", "min", "max", "max_regression", "higher_is_better"], what);
   let metric: string | undefined;
@@ -191,23 +192,23 @@ function parseRule(yaml: PositionedYaml, node: Node | null, what: string): Metri
   };
 }
 
-function list(yaml: PositionedYaml, node: Node | null, what: string): Array<Node | null> {
+function list(yaml: YamlDocument, node: Node | null, what: string): Array<Node | null> {
   if (!isSeq(node)) throw new ConfigError(yaml.positionOf(node), `${what} must be a list.`);
   return node.items as Array<Node | null>;
 }
 
-function number(yaml: PositionedYaml, node: Node | null, what: string): number {
+function number(yaml: YamlDocument, node: Node | null, what: string): number {
   if (isScalar(node) && typeof node.value === "number" && Number.isFinite(node.value)) return node.value;
   throw new ConfigError(yaml.positionOf(node), `${what} must be a number.`);
 }
 
-function integer(yaml: PositionedYaml, node: Node | null, what: string, min: number): number {
+function integer(yaml: YamlDocument, node: Node | null, what: string, min: number): number {
   const value = number(yaml, node, what);
   if (Number.isInteger(value) && value >= min) return value;
   throw new ConfigError(yaml.positionOf(node), `${what} must be a whole number of at least ${min}.`);
 }
 
-function boolean(yaml: PositionedYaml, node: Node | null, what: string): boolean {
+function boolean(yaml: YamlDocument, node: Node | null, what: string): boolean {
   if (isScalar(node) && typeof node.value === "boolean") return node.value;
   throw new ConfigError(yaml.positionOf(node), `${what} must be true or false.`);
 }

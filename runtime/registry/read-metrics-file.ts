@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import { isMap, isScalar, type Node } from "yaml";
+import { parseYamlDocument, type YamlDocument } from "../config/yaml-document.js";
 import { ConfigError } from "../errors.js";
 import { fileError } from "./file-digest.js";
 
@@ -11,7 +12,8 @@ import { fileError } from "./file-digest.js";
  * `.inf`) is a ConfigError naming file:line:col and the metric.
  */
 export async function readMetricsFile(path: string): Promise<Record<string, number>> {
-  const { root, position } = await readYamlOrJson(path, "metrics file");
+  const yaml = await readYamlOrJson(path, "metrics file");
+  const { root } = yaml;
   const metrics: Record<string, number> = {};
   const visit = (node: Node | null, prefix: string) => {
     if (isMap(node)) {
@@ -27,14 +29,14 @@ export async function readMetricsFile(path: string): Promise<Record<string, numb
     }
     if (!(isScalar(node) && typeof node.value === "number")) return;
     throw new ConfigError(
-      position(node),
+      yaml.positionOf(node),
       `metric '${prefix}' is ${String(node.value)}; expected a finite number.`,
       { hint: 'A metrics file maps metric names (possibly nested) to numbers, e.g. {"accuracy": 0.93}.' },
     );
   };
   if (!isMap(root))
     throw new ConfigError(
-      position(root),
+      yaml.positionOf(root),
       'expected an object of metric names to numbers, e.g. {"accuracy": 0.93}.',
     );
   visit(root, "");
@@ -43,37 +45,21 @@ export async function readMetricsFile(path: string): Promise<Record<string, numb
 
 /** Read a params file (YAML or JSON) as a plain object; params may be nested and of any type. */
 export async function readParamsFile(path: string): Promise<Record<string, unknown>> {
-  const { root, position, document } = await readYamlOrJson(path, "params file");
-  if (!isMap(root))
+  const yaml = await readYamlOrJson(path, "params file");
+  if (!isMap(yaml.root))
     throw new ConfigError(
-      position(root),
+      yaml.positionOf(yaml.root),
       "expected a mapping of parameter names to values, e.g. {max_depth: 6}.",
     );
-  return document.toJS() as Record<string, unknown>;
+  return yaml.value as Record<string, unknown>;
 }
 
-async function readYamlOrJson(path: string, what: string) {
+async function readYamlOrJson(path: string, what: string): Promise<YamlDocument> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error: unknown) {
     throw fileError(error, path, what);
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const firstError = document.errors[0];
-  if (firstError !== undefined) {
-    const at = lineCounter.linePos(firstError.pos[0]);
-    throw new ConfigError(
-      { file: path, line: at.line, column: at.col },
-      `${what} is not valid JSON or YAML: ${firstError.message.split("\n")[0]}.`,
-    );
-  }
-  const position = (node: Node | null) => {
-    const offset = node?.range?.[0];
-    if (offset === undefined) return { file: path };
-    const at = lineCounter.linePos(offset);
-    return { file: path, line: at.line, column: at.col };
-  };
-  return { root: document.contents, position, document };
+  return parseYamlDocument(text, path, { syntaxErrorLead: `${what} is not valid JSON or YAML` });
 }
