@@ -4,6 +4,7 @@ import type { ObjectStore } from "../store/object-store.js";
 import { formatVersion } from "../version.js";
 import { type HashCache, sha256 } from "./hash-cache.js";
 import type { KilnLock, LockedPath, LockedStage } from "./kiln-lock.js";
+import { resolvesWithLockedParams } from "./param-references.js";
 import type { ParamValues } from "./param-values.js";
 import { digestGlob, digestPath } from "./path-digest.js";
 import { DepKind, type Stage } from "./pipeline.js";
@@ -115,7 +116,7 @@ export async function assessStage(stage: Stage, context: AssessContext): Promise
   const key = stageKey(partial, stage);
   const entry: LockedStage = { key, ...partial, outs: [] };
   const previous = context.lock.stages[stage.name];
-  const reasons = previous ? inputChanges(previous, entry) : ["never ran"];
+  const reasons = previous ? inputChanges(previous, entry, stage) : ["never ran"];
   if (previous && reasons.length === 0 && previous.key !== key)
     reasons.push("Kiln's format or the outs list changed");
   let onlyOutsDiffer = false;
@@ -132,10 +133,18 @@ export async function assessStage(stage: Stage, context: AssessContext): Promise
   return { key, entry, reasons, onlyOutsDiffer };
 }
 
-function inputChanges(previous: LockedStage, current: LockedStage): string[] {
+function inputChanges(previous: LockedStage, current: LockedStage, stage: Stage): string[] {
   const reasons: string[] = [];
-  if (previous.cmd !== current.cmd) reasons.push("command changed");
-  if (previous.uses !== current.uses || stableJson(previous.with) !== stableJson(current.with)) {
+  // A command that differs only by the ${params.…} values in it is reported as those params' change.
+  const templates = stage.paramTemplates;
+  const fromParams = (field: "cmd" | "with") =>
+    templates?.[field] !== undefined &&
+    resolvesWithLockedParams(templates[field], templates.file, previous.params, previous[field]);
+  if (previous.cmd !== current.cmd && !fromParams("cmd")) reasons.push("command changed");
+  if (
+    previous.uses !== current.uses ||
+    (stableJson(previous.with) !== stableJson(current.with) && !fromParams("with"))
+  ) {
     reasons.push("built-in stage or its settings changed");
   }
   const before = new Map(previous.deps.map((d) => [d.path, d.digest]));

@@ -1,5 +1,5 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { NotFoundError } from "../errors.js";
 import { formatVersion, kilnVersion } from "../version.js";
 import type { BuiltinStage } from "./builtin-stage.js";
@@ -37,15 +37,21 @@ export async function loadPipeline(file: string, options: LoadPipelineOptions = 
   const parse = async () => {
     const builtins =
       options.builtins ?? (/\buses["']?\s*:/.test(text) ? await loadBuiltinStages() : undefined);
-    const { parsePipeline } = await import("./parse-pipeline.js");
-    return parsePipeline(text, path, { builtins });
+    const [{ parsePipeline }, { ParamValues }] = await Promise.all([
+      import("./parse-pipeline.js"),
+      import("./param-values.js"),
+    ]);
+    const params = new ParamValues(dirname(path));
+    const pipeline = parsePipeline(text, path, { builtins, params });
+    // ${params.…} values are part of the parsed stages: the params files read are inputs too.
+    return { pipeline, inputs: params.fileDigests() };
   };
-  if (options.cacheFile === undefined) return parse();
+  if (options.cacheFile === undefined) return (await parse()).pipeline;
   const key = cacheKey(text, path, options);
-  const cached = await readCachedPipeline(options.cacheFile, key);
+  const cached = await readCachedPipeline(options.cacheFile, key, dirname(path));
   if (cached) return cached;
-  const pipeline = await parse();
-  await writeCachedPipeline(options.cacheFile, key, pipeline);
+  const { pipeline, inputs } = await parse();
+  await writeCachedPipeline(options.cacheFile, { key, inputs, pipeline });
   return pipeline;
 }
 
@@ -56,13 +62,17 @@ function cacheKey(text: string, path: string, options: LoadPipelineOptions): str
   return sha256([kilnVersion, formatVersion, displayPath(path), path, builtins, text].join("\0"));
 }
 
-async function readCachedPipeline(cacheFile: string, key: string): Promise<Pipeline | undefined> {
+async function readCachedPipeline(
+  cacheFile: string,
+  key: string,
+  root: string,
+): Promise<Pipeline | undefined> {
   try {
-    const cached = JSON.parse(await readFile(cacheFile, "utf8")) as {
-      key?: string;
-      pipeline?: SerializedPipeline;
-    };
-    if (cached.key !== key || !cached.pipeline) return undefined;
+    const cached = JSON.parse(await readFile(cacheFile, "utf8")) as Partial<CacheEntry>;
+    if (cached.key !== key || !cached.pipeline || !cached.inputs) return undefined;
+    for (const [file, digest] of Object.entries(cached.inputs ?? {})) {
+      if (sha256(await readFile(join(root, file), "utf8")) !== digest) return undefined;
+    }
     const { stages, ...rest } = cached.pipeline;
     return { ...rest, stages: new Map(stages.map((stage) => [stage.name, stage])) };
   } catch {
@@ -70,12 +80,18 @@ async function readCachedPipeline(cacheFile: string, key: string): Promise<Pipel
   }
 }
 
-async function writeCachedPipeline(cacheFile: string, key: string, pipeline: Pipeline): Promise<void> {
-  const serialized: SerializedPipeline = { ...pipeline, stages: [...pipeline.stages.values()] };
+async function writeCachedPipeline(
+  cacheFile: string,
+  entry: { key: string; inputs: Record<string, string>; pipeline: Pipeline },
+): Promise<void> {
+  const serialized: CacheEntry = {
+    ...entry,
+    pipeline: { ...entry.pipeline, stages: [...entry.pipeline.stages.values()] },
+  };
   try {
     await mkdir(dirname(cacheFile), { recursive: true });
     const temporary = `${cacheFile}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify({ key, pipeline: serialized }));
+    await writeFile(temporary, JSON.stringify(serialized));
     await rename(temporary, cacheFile);
   } catch {
     // The cache only saves time; a read-only folder is not an error.
@@ -83,3 +99,11 @@ async function writeCachedPipeline(cacheFile: string, key: string, pipeline: Pip
 }
 
 type SerializedPipeline = Omit<Pipeline, "stages"> & { stages: Stage[] };
+
+interface CacheEntry {
+  /** kiln.yaml's text and what else decides how it parses (see cacheKey). */
+  key: string;
+  /** The sha256 of each params file `${params.…}` read, by path relative to the project folder. */
+  inputs: Record<string, string>;
+  pipeline: SerializedPipeline;
+}

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseYamlDocument } from "../config/yaml-document.js";
-import { ConfigError } from "../errors.js";
+import { ConfigError, type SourcePosition } from "../errors.js";
 import { didYouMean } from "./did-you-mean.js";
+import { sha256 } from "./hash-cache.js";
 import type { ParamRef } from "./pipeline.js";
 
 /**
@@ -11,6 +12,7 @@ import type { ParamRef } from "./pipeline.js";
  */
 export class ParamValues {
   private readonly files = new Map<string, unknown>();
+  private readonly digests = new Map<string, string>();
 
   constructor(private readonly root: string) {}
 
@@ -18,7 +20,7 @@ export class ParamValues {
   valuesFor(refs: readonly ParamRef[]): Record<string, Record<string, unknown>> {
     const result: Record<string, Record<string, unknown>> = {};
     for (const ref of refs) {
-      const content = this.file(ref);
+      const content = this.contentOf(ref.file, ref.position);
       const value = ref.key === undefined ? content : lookup(content, ref);
       result[ref.file] ??= {};
       (result[ref.file] as Record<string, unknown>)[ref.key ?? ""] = value;
@@ -26,22 +28,26 @@ export class ParamValues {
     return result;
   }
 
-  private file(ref: ParamRef): unknown {
-    if (this.files.has(ref.file)) return this.files.get(ref.file);
+  /** The whole content of a params file; `position` is where kiln.yaml asks for it. */
+  contentOf(file: string, position: SourcePosition): unknown {
+    if (this.files.has(file)) return this.files.get(file);
     let text: string;
     try {
-      text = readFileSync(join(this.root, ref.file), "utf8");
+      text = readFileSync(join(this.root, file), "utf8");
     } catch {
-      throw new ConfigError(
-        ref.position,
-        `params file '${ref.file}' does not exist. Create it or fix the path.`,
-      );
+      throw new ConfigError(position, `params file '${file}' does not exist. Create it or fix the path.`);
     }
-    const content = parseYamlDocument(text, ref.file, {
+    const content = parseYamlDocument(text, file, {
       syntaxErrorLead: "params file is not valid YAML or JSON",
     }).value;
-    this.files.set(ref.file, content);
+    this.files.set(file, content);
+    this.digests.set(file, sha256(text));
     return content;
+  }
+
+  /** The sha256 of each params file read so far, by file (what a cached result depends on). */
+  fileDigests(): Record<string, string> {
+    return Object.fromEntries(this.digests);
   }
 }
 

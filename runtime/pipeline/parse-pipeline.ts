@@ -6,6 +6,8 @@ import { displayPath } from "./display-path.js";
 import { parseDuration } from "./duration.js";
 import { interpolate } from "./interpolate.js";
 import { lookupBuiltinStage } from "./lookup-builtin-stage.js";
+import { hasParamReference, type ParamsSource, resolveParamReferences } from "./param-references.js";
+import { ParamValues } from "./param-values.js";
 import {
   type Dep,
   DepKind,
@@ -19,6 +21,7 @@ import {
   type RetryPolicy,
   type Stage,
 } from "./pipeline.js";
+import { stableJson } from "./stable-json.js";
 import { validateKilnConfig } from "./validate-kiln-config.js";
 
 /** The raw shapes the schema guarantees. */
@@ -64,6 +67,11 @@ const defaultRetry: RetryPolicy = { count: 0, backoffMs: 1000, maxDelayMs: 60_00
 export interface ParsePipelineOptions {
   /** The built-in stages `uses:` may name (needed only when a stage has `uses:`). */
   builtins?: Record<string, BuiltinStage> | undefined;
+  /**
+   * The params files `${params.…}` references read; defaults to reading them from the project
+   * folder (only when a stage has such a reference).
+   */
+  params?: ParamsSource | undefined;
 }
 
 /** Parse kiln.yaml's text (the file name is used for positions and as the project folder). */
@@ -75,9 +83,10 @@ export function parsePipeline(text: string, file: string, options: ParsePipeline
   const root = dirname(resolve(file));
   const builtins = options.builtins ?? {};
   const defaults = config.defaults ?? {};
+  const params = options.params ?? new ParamValues(root);
   const stages = new Map<string, Stage>();
   for (const [base, rawStage] of Object.entries(config.stages ?? {})) {
-    for (const stage of expandStage(base, rawStage, defaults, yaml, builtins)) {
+    for (const stage of expandStage(base, rawStage, defaults, yaml, { builtins, params })) {
       const existing = stages.get(stage.name);
       if (existing) {
         throw new ConfigError(
@@ -125,10 +134,10 @@ function expandStage(
   raw: RawStage,
   defaults: RawDefaults,
   yaml: YamlDocument,
-  builtins: Record<string, BuiltinStage>,
+  sources: StageSources,
 ): Stage[] {
   const expansions = expansionsOf(base, raw, yaml);
-  if (expansions === undefined) return [buildStage(base, base, undefined, raw, defaults, yaml, builtins)];
+  if (expansions === undefined) return [buildStage(base, base, undefined, raw, defaults, yaml, sources)];
   const { foreach: _foreach, matrix: _matrix, ...template } = raw;
   return expansions.map((expansion) => {
     const concrete: RawStage = {};
@@ -136,8 +145,14 @@ function expandStage(
       const position = yaml.valuePosition(["stages", base, field]);
       (concrete as Record<string, unknown>)[field] = interpolate(value, expansion.values, position);
     }
-    return buildStage(`${base}@${expansion.label}`, base, expansion, concrete, defaults, yaml, builtins);
+    return buildStage(`${base}@${expansion.label}`, base, expansion, concrete, defaults, yaml, sources);
   });
+}
+
+/** What stages are built with besides kiln.yaml: the built-in stages and the params files. */
+interface StageSources {
+  builtins: Record<string, BuiltinStage>;
+  params: ParamsSource;
 }
 
 function buildStage(
@@ -147,7 +162,7 @@ function buildStage(
   raw: RawStage,
   defaults: RawDefaults,
   yaml: YamlDocument,
-  builtins: Record<string, BuiltinStage>,
+  sources: StageSources,
 ): Stage {
   const path = (...rest: (string | number)[]): YamlPath => ["stages", base, ...rest];
   const at = (...rest: (string | number)[]) => yaml.valuePosition(path(...rest));
@@ -174,6 +189,13 @@ function buildStage(
     );
   }
 
+  rejectParamReferencesOutside(raw, base, yaml);
+  const paramsFile = defaults.params ?? defaultParamsFile;
+  const templated = resolveStageParams(raw, paramsFile, sources.params, (...rest) =>
+    yaml.valuePosition(path(...rest)),
+  );
+  const settings = templated.with ?? raw.with ?? {};
+
   const deps: Dep[] = (raw.deps ?? []).map((dep, index) => ({
     path: cleanPath(dep),
     kind: depKind(dep),
@@ -194,10 +216,10 @@ function buildStage(
     return cleanPath(m);
   });
   if (raw.uses !== undefined) {
-    const builtin = lookupBuiltinStage(raw.uses, yaml.valuePosition(path("uses")), builtins);
+    const builtin = lookupBuiltinStage(raw.uses, yaml.valuePosition(path("uses")), sources.builtins);
     const withPosition = yaml.keyPosition(path(raw.with === undefined ? "uses" : "with"));
     const planned = builtin.plan({
-      with: raw.with ?? {},
+      with: settings,
       stage: name,
       file: withPosition.file,
       ...(withPosition.line === undefined ? {} : { line: withPosition.line }),
@@ -222,10 +244,11 @@ function buildStage(
         position: raw.metrics?.[index] === undefined ? position : at("metrics", index),
       });
   }
-  const paramsFile = defaults.params ?? defaultParamsFile;
   const params: ParamRef[] = (raw.params ?? []).map((ref, index) =>
     parseParamRef(ref, paramsFile, at("params", index)),
   );
+  // A key used as ${params.…} is a dependency, unless `params:` already lists it (or a key above it).
+  for (const ref of templated.refs) if (!params.some((listed) => covers(listed, ref))) params.push(ref);
   const needs: NeedRef[] = (raw.needs ?? []).map((stage, index) => ({ stage, position: at("needs", index) }));
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...defaults.env, ...raw.env })) env[k] = String(v);
@@ -236,9 +259,10 @@ function buildStage(
     base,
     expansion,
     desc: raw.desc,
-    cmd: raw.cmd,
+    cmd: templated.cmd ?? raw.cmd,
     uses: raw.uses,
-    with: raw.with ?? {},
+    with: settings,
+    paramTemplates: templated.templates,
     deps,
     outs,
     params,
@@ -305,4 +329,55 @@ function flowListHint(lineText: string): string {
     ? // biome-ignore lint/suspicious/noTemplateCurlyInString: the hint shows kiln.yaml's ${…} syntax.
       ' Inside [ ] or { }, quote values that contain ${…}, e.g. ["models/${item}.onnx"].'
     : "";
+}
+
+/** Whether a `params:` entry already covers a key: the same key, a key above it, or the whole file. */
+function covers(listed: ParamRef, ref: ParamRef): boolean {
+  if (listed.file !== ref.file) return false;
+  return listed.key === undefined || listed.key === ref.key || (ref.key ?? "").startsWith(`${listed.key}.`);
+}
+
+/** Fields where `${params.…}` is replaced (and `desc`, free text); elsewhere it would be taken literally. */
+const templatedFields = new Set(["cmd", "with", "desc"]);
+
+function rejectParamReferencesOutside(raw: RawStage, base: string, yaml: YamlDocument): void {
+  for (const [field, value] of Object.entries(raw)) {
+    if (templatedFields.has(field) || !hasParamReference(value)) continue;
+    throw new ConfigError(
+      yaml.valuePosition(["stages", base, field]),
+      `stage '${base}' uses \${params.…} in '${field}'; params can be used in 'cmd' and 'with' only.`,
+      { hint: "Write the value itself here, or compute it in the command." },
+    );
+  }
+}
+
+/** `cmd` and `with` with `${params.…}` replaced, the keys used, and the templates as written. */
+function resolveStageParams(
+  raw: RawStage,
+  file: string,
+  params: ParamsSource,
+  positionAt: (...path: (string | number)[]) => SourcePosition,
+): {
+  cmd: string | undefined;
+  with: Record<string, unknown> | undefined;
+  refs: ParamRef[];
+  templates: Stage["paramTemplates"];
+} {
+  const refs: ParamRef[] = [];
+  let cmd: string | undefined;
+  let settings: Record<string, unknown> | undefined;
+  const templates: NonNullable<Stage["paramTemplates"]> = { file };
+  if (raw.cmd !== undefined && hasParamReference(raw.cmd)) {
+    const resolved = resolveParamReferences(raw.cmd, file, params, () => positionAt("cmd"));
+    cmd = typeof resolved.value === "string" ? resolved.value : stableJson(resolved.value);
+    refs.push(...resolved.refs);
+    templates.cmd = raw.cmd;
+  }
+  if (raw.with !== undefined && hasParamReference(raw.with)) {
+    const resolved = resolveParamReferences(raw.with, file, params, (path) => positionAt("with", ...path));
+    settings = resolved.value as Record<string, unknown>;
+    refs.push(...resolved.refs.filter((ref) => !refs.some((r) => r.key === ref.key)));
+    templates.with = raw.with;
+  }
+  return { cmd, with: settings, refs, templates: refs.length > 0 ? templates : undefined };
 }

@@ -29,6 +29,11 @@ export interface Stage {
   cmd: string | undefined;
   uses: string | undefined;
   with: Record<string, unknown>;
+  /**
+   * Set when `cmd` or `with` used `${params.…}`: the params file they read and the fields as
+   * written (`cmd` and `with` above hold the values after replacement).
+   */
+  paramTemplates: ParamTemplates | undefined;
   deps: Dep[];
   outs: Out[];
   params: ParamRef[];
@@ -44,6 +49,12 @@ export interface Stage {
   position: SourcePosition;
   /** Positions of fields, by field name (e.g. `cmd`, `with`). */
   fieldPositions: Partial<Record<string, SourcePosition>>;
+}
+
+export interface ParamTemplates {
+  file: string;
+  cmd?: string;
+  with?: Record<string, unknown>;
 }
 
 export interface ExpansionValues {
@@ -76,6 +87,7 @@ export interface ParamRef {
   file: string;
   /** Dotted key inside it; undefined for the whole file. */
   key: string | undefined;
+  /** Where kiln.yaml asks for it: the `params:` entry, or the `cmd`/`with` value using `${params.…}`. */
   position: SourcePosition;
 }
 

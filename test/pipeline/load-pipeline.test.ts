@@ -220,6 +220,58 @@ describe.each([
   });
 });
 
+describe("${params.…} references", () => {
+  it("fill in foreach copies after ${item}, and add the keys used to the stage's params once", async () => {
+    const root = makeProject({
+      "kiln.yaml": yamlLines(
+        "defaults:",
+        "  params: config/params.json",
+        "stages:",
+        "  train:",
+        "    foreach: [small, large]",
+        "    cmd: train --size ${item} --lr ${params.lr.${item}} --seed ${params.seed}",
+        "    params: [seed]",
+      ),
+      "config/params.json": JSON.stringify({ lr: { small: 0.1, large: 0.01 }, seed: 3 }),
+    });
+    const pipeline = await loadPipeline(join(root, "kiln.yaml"));
+    const large = pipeline.stages.get("train@large");
+    expect(large?.cmd).toBe("train --size large --lr 0.01 --seed 3");
+    expect(large?.params.map((p) => [p.file, p.key, p.position.line])).toEqual([
+      ["config/params.json", "seed", 7],
+      ["config/params.json", "lr.large", 6],
+    ]);
+  });
+
+  it("are read again from the params file when the parsed-pipeline cache holds an older value", async () => {
+    const root = makeProject({
+      "kiln.yaml": yamlLines("stages:", "  a:", "    cmd: echo ${params.n}"),
+      "params.yaml": "n: 1\n",
+    });
+    const cacheFile = join(root, ".kiln", "pipeline-cache.json");
+    expect((await loadPipeline(join(root, "kiln.yaml"), { cacheFile })).stages.get("a")?.cmd).toBe("echo 1");
+    writeFileSync(join(root, "params.yaml"), "n: 2\n");
+    expect((await loadPipeline(join(root, "kiln.yaml"), { cacheFile })).stages.get("a")?.cmd).toBe("echo 2");
+  });
+
+  it("are refused outside cmd and with, naming the field's line", async () => {
+    const error = await loadError(
+      yamlLines("stages:", "  a:", "    cmd: x", '    deps: ["data/${params.name}.csv"]'),
+      { "params.yaml": "name: raw\n" },
+    );
+    expect(error.message).toContain(
+      "/kiln.yaml:4:11: stage 'a' uses ${params.…} in 'deps'; params can be used in 'cmd' and 'with' only. Write the value itself here, or compute it in the command.",
+    );
+  });
+
+  it("name a params file that does not exist at the line using it", async () => {
+    const error = await loadError(yamlLines("stages:", "  a:", "    cmd: run ${params.x}"));
+    expect(error.message).toContain(
+      "/kiln.yaml:3:10: params file 'params.yaml' does not exist. Create it or fix the path.",
+    );
+  });
+});
+
 describe("a missing kiln.yaml", () => {
   it("says where it looked and what to do", async () => {
     const root = makeProject({});
