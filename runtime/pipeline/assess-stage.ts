@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { ConfigError } from "../errors.js";
 import type { ObjectStore } from "../store/object-store.js";
 import { formatVersion } from "../version.js";
@@ -56,8 +55,7 @@ export async function lockedPath(
 ): Promise<LockedPath | undefined> {
   const digest = await digestPath(root, path, hashes);
   if (digest.kind === "missing") return undefined;
-  if (digest.kind === "file")
-    return { path, digest: digest.digest, kind: "file", size: digest.size, mtime: digest.mtimeMs };
+  if (digest.kind === "file") return { path, digest: digest.digest, kind: "file", size: digest.size };
   return { path, digest: digest.digest, kind: "dir", size: digest.size, files: digest.files.length };
 }
 
@@ -177,15 +175,4 @@ function inputChanges(previous: LockedStage, current: LockedStage, stage: Stage)
   for (const name of envKeys)
     if (previous.env[name] !== current.env[name]) reasons.push(`env '${name}' changed`);
   return reasons;
-}
-
-/** Seed the hash cache with the file stats kiln.lock recorded. */
-export function seedHashes(root: string, lock: KilnLock, hashes: HashCache): void {
-  for (const stage of Object.values(lock.stages)) {
-    for (const item of [...stage.deps, ...stage.outs]) {
-      if (item.kind === "file" && item.size !== undefined && item.mtime !== undefined) {
-        hashes.seed(join(root, item.path), { size: item.size, mtimeMs: item.mtime, digest: item.digest });
-      }
-    }
-  }
 }

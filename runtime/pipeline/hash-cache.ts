@@ -15,7 +15,8 @@ const streamThreshold = 16 * 1024 * 1024;
 
 /**
  * Digests of files, reused while a file's size and mtime are unchanged (like DVC's state db), so a
- * re-run of an unchanged project hashes nothing. Seeded from kiln.lock and `.kiln/state.json`.
+ * re-run of an unchanged project hashes nothing. Kept in `.kiln/state.json`, never in kiln.lock:
+ * mtimes differ between checkouts of one commit, and the committed lock holds content only.
  * Keys are absolute paths.
  */
 export class HashCache {
@@ -50,11 +51,6 @@ export class HashCache {
   remember(path: string, entry: StatEntry): void {
     this.entries.set(path, entry);
     this.changed = true;
-  }
-
-  /** Seed an entry without marking the cache as changed (entries read from kiln.lock). */
-  seed(path: string, entry: StatEntry): void {
-    if (!this.entries.has(path)) this.entries.set(path, entry);
   }
 
   /** The sha256 (hex) of a file, from the cache when its size and mtime match. */

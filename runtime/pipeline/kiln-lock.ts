@@ -1,14 +1,17 @@
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { ConfigError } from "../errors.js";
 
-/** A dep or out as recorded in kiln.lock. `mtime` and `size` let the next run skip re-hashing. */
+/**
+ * A dep or out as recorded in kiln.lock: content only, so two checkouts of one commit write the
+ * same lock. What lets a re-run skip re-hashing (mtimes) lives in the uncommitted `.kiln/state.json`.
+ */
 export interface LockedPath {
   path: string;
   /** sha256 hex of a file; of the file manifest for a folder or glob; `etag:…` for a store object. */
   digest: string;
   kind: "file" | "dir" | "remote";
+  /** Bytes: of the file, of all files of a folder or glob, of the store object. */
   size?: number;
-  mtime?: number;
   /** Number of files, for folders and globs. */
   files?: number;
 }
@@ -30,12 +33,18 @@ export interface LockedStage {
 export interface KilnLock {
   version: 1;
   stages: Record<string, LockedStage>;
+  /** Set by readLock when the file holds fields Kiln no longer writes; it is then written again. */
+  outdated?: boolean;
 }
 
 export function emptyLock(): KilnLock {
   return { version: 1, stages: {} };
 }
 
+/**
+ * Read kiln.lock; a missing file is an empty lock. Fields Kiln no longer writes (the `mtime` of
+ * locks written before it kept them in `.kiln/state.json`) are dropped, so the next write is clean.
+ */
 export async function readLock(file: string): Promise<KilnLock> {
   let text: string;
   try {
@@ -49,7 +58,23 @@ export async function readLock(file: string): Promise<KilnLock> {
     if (parsed.version !== 1 || typeof parsed.stages !== "object" || parsed.stages === null) {
       throw new Error("expected {version: 1, stages: {...}}");
     }
-    return parsed as KilnLock;
+    let outdated = false;
+    const contentOnly = (item: LockedPath): LockedPath => {
+      const { path, digest, kind, size, files, ...dropped } = item;
+      if (Object.keys(dropped).length > 0) outdated = true;
+      return {
+        path,
+        digest,
+        kind,
+        ...(size === undefined ? {} : { size }),
+        ...(files === undefined ? {} : { files }),
+      };
+    };
+    const stages: Record<string, LockedStage> = {};
+    for (const [name, stage] of Object.entries(parsed.stages)) {
+      stages[name] = { ...stage, deps: stage.deps.map(contentOnly), outs: stage.outs.map(contentOnly) };
+    }
+    return { version: 1, stages, ...(outdated ? { outdated } : {}) };
   } catch (error: unknown) {
     throw new ConfigError(
       { file },

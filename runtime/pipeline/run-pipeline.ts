@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { ExitCode, errorMessage, UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ObjectStore } from "../store/object-store.js";
-import { type Assessment, assessStage, type RemoteResolver, seedHashes } from "./assess-stage.js";
+import { type Assessment, assessStage, type RemoteResolver } from "./assess-stage.js";
 import type { BuiltinStage } from "./builtin-stage.js";
 import { didYouMean } from "./did-you-mean.js";
 import { formatDuration } from "./duration.js";
@@ -126,8 +126,8 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunSumma
   const selected = selectStages(pipeline, dag, options.targets);
   const lockText = await readFile(lockFile, "utf8").catch(() => undefined);
   const lock = await readLock(lockFile);
+  // The stat cache (size and mtime → digest) is this checkout's own, kept out of kiln.lock.
   const hashes = await HashCache.load(stateFile);
-  seedHashes(root, lock, hashes);
   const context = { root, lock, hashes, params: new ParamValues(root), resolveRemote };
 
   const cancel = new AbortController();
@@ -326,13 +326,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunSumma
         continue;
       }
       if (digest.kind === "file") {
-        locked.push({
-          path: out.path,
-          digest: digest.digest,
-          kind: "file",
-          size: digest.size,
-          mtime: digest.mtimeMs,
-        });
+        locked.push({ path: out.path, digest: digest.digest, kind: "file", size: digest.size });
         if (out.cache)
           cached.push({ path: out.path, kind: "file", digest: digest.digest, size: digest.size });
       } else {
@@ -507,9 +501,11 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunSumma
   if (!options.dry) {
     // A run where every stage was up to date and kept its entry leaves kiln.lock as it was.
     const unchanged =
+      lock.outdated !== true &&
       ordered.every(
         (r) => r.status === StageStatus.upToDate && entries.get(r.name) === lock.stages[r.name],
-      ) && Object.keys(lock.stages).every((name) => pipeline.stages.has(name));
+      ) &&
+      Object.keys(lock.stages).every((name) => pipeline.stages.has(name));
     for (const result of ordered) {
       const entry = entries.get(result.name);
       if (entry) lock.stages[result.name] = entry;
