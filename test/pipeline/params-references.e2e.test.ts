@@ -5,6 +5,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { loadPipeline } from "../../runtime/pipeline/load-pipeline.js";
+import { buildDag } from "../../runtime/pipeline/pipeline-dag.js";
+import { runPipeline } from "../../runtime/pipeline/run-pipeline.js";
 import { makeProject, yamlLines } from "./pipeline-fixture.js";
 
 const repo = join(import.meta.dirname, "../..");
@@ -171,5 +174,50 @@ describe("an unknown ${params.…} key", () => {
     expect(result.stderr).toBe(
       "kiln: kiln.yaml:6:13: '${params.sed}': params file 'params.yaml' has no key 'sed'. Did you mean '${params.seed}'?\n",
     );
+  });
+});
+
+describe("why a stage using ${params.…} is stale", () => {
+  async function reasons(root: string) {
+    const pipeline = await loadPipeline(join(root, "kiln.yaml"));
+    const summary = await runPipeline({ pipeline, dag: buildDag(pipeline), jobs: 1 });
+    return Object.fromEntries(summary.results.map((r) => [r.name, r.reasons]));
+  }
+
+  it("is the param when only its value changed, also when params: lists a key above it", async () => {
+    const root = makeProject({
+      "kiln.yaml": yamlLines(
+        "stages:",
+        "  fit:",
+        "    cmd: sh -c 'echo ${params.train.lr} > fit.txt'",
+        "    params: [train]",
+        "    outs: [fit.txt]",
+      ),
+      "params.yaml": "train: { lr: 0.1 }\n",
+    });
+    expect(await reasons(root)).toEqual({ fit: ["never ran"] });
+    edit(root, "params.yaml", "0.1", "0.2");
+    expect(await reasons(root)).toEqual({
+      fit: [`param 'params.yaml:train' changed ({"lr":0.1} -> {"lr":0.2})`],
+    });
+    expect(readFileSync(join(root, "fit.txt"), "utf8")).toBe("0.2\n");
+  });
+
+  it("is also the command when the command around the reference changed", async () => {
+    const root = makeProject({
+      "kiln.yaml": yamlLines(
+        "stages:",
+        "  fit:",
+        "    cmd: sh -c 'echo ${params.lr} > fit.txt'",
+        "    outs: [fit.txt]",
+      ),
+      "params.yaml": "lr: 0.1\n",
+    });
+    await reasons(root);
+    edit(root, "kiln.yaml", "echo ", "echo lr=");
+    edit(root, "params.yaml", "0.1", "0.2");
+    expect(await reasons(root)).toEqual({
+      fit: ["command changed", "param 'params.yaml:lr' changed (0.1 -> 0.2)"],
+    });
   });
 });
