@@ -62,6 +62,8 @@ export function createServeMetrics(options: { processMetrics?: boolean } = {}): 
     help: "1 for each model version being served.",
     labelNames: ["model", "version", "sha256"],
     registers: [registry],
+    // With several worker processes, each reports the versions it serves: merged, still 1.
+    aggregator: "max",
   });
   const logRows = new Counter({
     name: "kiln_prediction_log_rows_total",

@@ -36,6 +36,8 @@ export interface StartInferenceServerOptions {
   threads?: number;
   /** Longest a graceful shutdown waits for in-flight requests, ms (default 30000). */
   shutdownTimeoutMs?: number;
+  /** The metrics to record into (default: a new set); `render` answers `/metrics`. */
+  metrics?: ServeMetrics;
 }
 
 export interface RunningInferenceServer {
@@ -53,7 +55,7 @@ export async function startInferenceServer(
   options: StartInferenceServerOptions,
 ): Promise<RunningInferenceServer> {
   const { logger } = options;
-  const metrics = createServeMetrics();
+  const metrics = options.metrics ?? createServeMetrics();
   const load = (resolved: ResolvedModel): Promise<LoadedModel> =>
     loadModel(resolved.bytes, {
       name: resolved.name,

@@ -13,6 +13,14 @@ import { fileModelSource } from "../../serve/file-model-source.js";
 import type { ModelSource } from "../../serve/model-source.js";
 import { pinnedModelSource } from "../../serve/pinned-model-source.js";
 import { registryModelSource } from "../../serve/registry-model-source.js";
+import {
+  availableWorkers,
+  isServeWorker,
+  type ServeWorkerChannel,
+  serveWorkerChannel,
+  superviseServeWorkers,
+} from "../../serve/serve-cluster.js";
+import { createServeMetrics } from "../../serve/serve-metrics.js";
 import { startInferenceServer } from "../../serve/start-inference-server.js";
 import { openStore, resolveStoreUrl } from "../../store/open-store.js";
 import { createConsoleLogger } from "../console-logger.js";
@@ -35,6 +43,7 @@ interface ServeFlags {
   maxBodyBytes: string;
   threads: string;
   shutdownTimeout: string;
+  workers: string;
   quiet?: boolean;
 }
 
@@ -47,6 +56,33 @@ function integer(flag: string, text: string, min: number): number {
 }
 
 async function serve(reference: string | undefined, flags: ServeFlags): Promise<void> {
+  if (!isServeWorker()) return serveOrSupervise(reference, flags);
+  try {
+    await serveOne(reference, flags);
+  } finally {
+    // A worker's channel to its primary would keep it alive after an error.
+    if (process.connected) process.disconnect();
+  }
+}
+
+async function serveOrSupervise(reference: string | undefined, flags: ServeFlags): Promise<void> {
+  const workers = flags.workers === "auto" ? availableWorkers() : integer("workers", flags.workers, 1);
+  if (workers > 1) {
+    // The primary only supervises; every worker runs this same command and serves.
+    const code = await superviseServeWorkers({
+      workers,
+      logger: createConsoleLogger({ quiet: flags.quiet ?? false }),
+      onListening: (url) => process.stdout.write(`listening on ${url}\n`),
+    });
+    // Every worker has exited. node:cluster can still hold a connection it was handing to a worker
+    // that died, which would keep this process alive for nothing.
+    process.exit(code);
+  }
+  return serveOne(reference, flags);
+}
+
+/** Serve in this process (alone, or as one of the workers). */
+async function serveOne(reference: string | undefined, flags: ServeFlags): Promise<void> {
   const logger = createConsoleLogger({ quiet: flags.quiet ?? false });
   const context = { env: process.env, cwd: process.cwd() };
   let source: ModelSource;
@@ -72,7 +108,19 @@ async function serve(reference: string | undefined, flags: ServeFlags): Promise<
     source = pinnedModelSource(source, flags.sha256);
   }
   const store = flags.predictionLog ? await openStore(flags.store, context) : undefined;
+  // A shutdown the primary asks for while the model is still loading is carried out once it listens.
+  let askedToStop: string | undefined;
+  let stopRequested = (reason: string) => {
+    askedToStop = reason;
+  };
+  const metrics = createServeMetrics();
+  let channel: ServeWorkerChannel | undefined;
+  if (isServeWorker()) {
+    channel = serveWorkerChannel(metrics.registry, () => stopRequested("the primary process asked"));
+    metrics.render = channel.renderMetrics;
+  }
   const running = await startInferenceServer({
+    metrics,
     sources: [source],
     logger,
     host: flags.host,
@@ -96,24 +144,31 @@ async function serve(reference: string | undefined, flags: ServeFlags): Promise<
   });
   if (store)
     logger.info(`logging predictions to ${store.url.replace(/\/$/, "")}/predictions/${source.name}/`);
-  // Tests and scripts parse this line for the port.
-  process.stdout.write(`listening on ${running.url}\n`);
+  // Tests and scripts parse this line for the port (a worker tells its primary, which prints it).
+  if (channel) channel.announce(running.url);
+  else process.stdout.write(`listening on ${running.url}\n`);
 
   await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
+    let stopping = false;
+    const stop = (reason: string) => {
+      if (stopping) return;
+      stopping = true;
       process.off("SIGTERM", stop);
       process.off("SIGINT", stop);
       logger.info(
-        `${signal}: no longer accepting requests; finishing in-flight requests and flushing the log.`,
+        `${reason}: no longer accepting requests; finishing in-flight requests and flushing the log.`,
       );
       void running.shutdown().then(() => {
         logger.info("stopped.");
         resolve();
       });
     };
+    stopRequested = stop;
     process.on("SIGTERM", stop);
     process.on("SIGINT", stop);
+    if (askedToStop !== undefined) stop(askedToStop);
   });
+  channel?.close();
 }
 
 interface RenderFlags {
@@ -229,6 +284,11 @@ export function registerServeCommands(program: Command): void {
     .option("--max-body-bytes <bytes>", "largest request body accepted", String(8 * 1024 * 1024))
     .option("--threads <n>", "onnxruntime threads per model", "1")
     .option("--shutdown-timeout <ms>", "longest to wait for in-flight requests on SIGTERM", "30000")
+    .option(
+      "--workers <n>",
+      "server processes sharing the port, each with its own copy of the model ('auto': one per core)",
+      "1",
+    )
     .addOption(new Option("-q, --quiet", "print only the listening line and errors"))
     .action((reference: string | undefined, flags: ServeFlags) => serve(reference, flags));
 }
