@@ -36,8 +36,6 @@ export const defaultMicroBatchOptions: MicroBatchOptions = {
 export interface MicroBatchHooks {
   /** Called with the number of rows of every onnxruntime call. */
   onBatch?(rows: number): void;
-  /** Called when the number of rows waiting changes. */
-  onQueueDepth?(rows: number): void;
 }
 
 type Run = (inputs: readonly DecodedInput[]) => Promise<ModelOutputs>;
@@ -74,7 +72,6 @@ export class MicroBatcher {
     return new Promise<ModelOutputs>((resolve, reject) => {
       this.#queue.push({ call, resolve, reject });
       this.#queuedRows += call.rows;
-      this.#hooks.onQueueDepth?.(this.#queuedRows);
       this.#schedule();
     });
   }
@@ -112,7 +109,6 @@ export class MicroBatcher {
         rows += next.call.rows;
       }
       this.#queuedRows -= rows;
-      this.#hooks.onQueueDepth?.(this.#queuedRows);
       this.#running++;
       void this.#runBatch(batch, rows).finally(() => {
         this.#running--;

@@ -22,8 +22,8 @@
  *   decimal strings. Class probabilities follow the order of the model's `kiln.classes`.
  *   Models without a batch dimension log their whole tensors as row 0.
  *
- * Rows are serialized once the responses of their event-loop turn are written, buffered, and written
- * (gzip at its fastest level) in one object per model and day when `maxRows` rows are pending or
+ * Rows are serialized once the responses of their event-loop turn are written, compressed in 64 KiB
+ * chunks (gzip at its fastest level), and written in one object per model and day when `maxRows` rows are pending or
  * `flushIntervalMs` has passed. A failed write is retried with exponential backoff and counted;
  * rows are dropped (and counted) only after the last retry or beyond `maxPendingRows`. Nothing
  * here can fail a request.
@@ -43,9 +43,17 @@ interface OpenObject {
   firstTs: number;
   rows: number;
   gzip: Gzip;
+  /** Serialized rows not yet handed to gzip (handed over in chunks of `gzipChunkChars`). */
+  text: string;
   /** The whole gzip member, once the stream has ended. */
   compressed: Promise<Uint8Array>;
 }
+
+/**
+ * Text handed to gzip at once. Each write is a job on libuv's thread pool and a callback on the
+ * event loop; writing every turn's rows at low concurrency cost more than serializing them.
+ */
+const gzipChunkChars = 64 * 1024;
 
 function openObject(firstTs: number): OpenObject {
   const gzip = createGzip({ level: zlibConstants.Z_BEST_SPEED });
@@ -57,7 +65,7 @@ function openObject(firstTs: number): OpenObject {
   });
   // A stream error surfaces when the object is written; never as an unhandled rejection.
   compressed.catch(() => {});
-  return { firstTs, rows: 0, gzip, compressed };
+  return { firstTs, rows: 0, gzip, text: "", compressed };
 }
 
 /** One line of a prediction log object. */
@@ -156,9 +164,8 @@ export class PredictionLog {
     const fresh = this.#fresh;
     if (fresh.length === 0) return;
     this.#fresh = [];
-    // One text per object for this turn, handed to its gzip stream (compressed on the thread pool),
-    // so what stays in memory until the flush is compressed bytes, not strings.
-    const texts = new Map<OpenObject, string>();
+    // Each object's text goes to its gzip stream (compressed on the thread pool) in large chunks,
+    // so what stays in memory until the flush is mostly compressed bytes, not strings.
     for (const entry of fresh) {
       const key = `${entry.model}/${isoTime(entry.ts).slice(0, 10)}`;
       let object = this.#pending.get(key);
@@ -166,11 +173,14 @@ export class PredictionLog {
         object = openObject(entry.ts);
         this.#pending.set(key, object);
       }
-      texts.set(object, (texts.get(object) ?? "") + serializeEntries([entry]));
+      object.text += serializeEntries([entry]);
+      if (object.text.length >= gzipChunkChars) {
+        object.gzip.write(object.text);
+        object.text = "";
+      }
       object.rows += entry.rows;
       this.#pendingRows += entry.rows;
     }
-    for (const [object, text] of texts) object.gzip.write(text);
     if (this.#pendingRows >= this.#options.maxRows) this.flush();
   }
 
@@ -207,7 +217,9 @@ export class PredictionLog {
     const key = `predictions/${prefix}/${first}-${randomBytes(6).toString("hex")}.jsonl.gz`;
     let body: Uint8Array;
     try {
-      object.gzip.end();
+      if (object.text.length > 0) object.gzip.end(object.text);
+      else object.gzip.end();
+      object.text = "";
       body = await object.compressed;
     } catch (error: unknown) {
       this.#options.logger.warn(`prediction log: cannot compress ${rows} rows: ${errorMessage(error)}`);

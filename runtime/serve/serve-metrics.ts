@@ -19,7 +19,8 @@ export interface ServeMetrics {
   readonly registry: Registry;
   observeRequest(model: string, version: string, status: number, seconds: number): void;
   observeBatch(model: string, version: string, rows: number): void;
-  setQueueDepth(model: string, version: string, rows: number): void;
+  /** Report `rows()` as a version's queue depth at every scrape; the returned function stops it. */
+  watchQueue(model: string, version: string, rows: () => number): () => void;
   setServed(model: string, version: string, sha256: string, served: boolean): void;
   predictionLogRows(rows: number): void;
   predictionLogFailure(): void;
@@ -51,11 +52,17 @@ export function createServeMetrics(options: { processMetrics?: boolean } = {}): 
     buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
     registers: [registry],
   });
-  const queueRows = new Gauge<"model" | "version">({
+  // Read at scrape time rather than set on every request: the hot path does not touch it.
+  const queues = new Set<{ model: string; version: string; rows: () => number }>();
+  new Gauge<"model" | "version">({
     name: "kiln_queue_rows",
     help: "Rows waiting for an onnxruntime call.",
     labelNames: ["model", "version"],
     registers: [registry],
+    collect() {
+      this.reset();
+      for (const queue of queues) this.set({ model: queue.model, version: queue.version }, queue.rows());
+    },
   });
   const modelInfo = new Gauge<"model" | "version" | "sha256">({
     name: "kiln_model_info",
@@ -84,7 +91,6 @@ export function createServeMetrics(options: { processMetrics?: boolean } = {}): 
   // Children cached by label values: the hot path does one Map lookup, not a label hash.
   const children = new Map<string, { count: Counter.Internal; time: Histogram.Internal<RequestLabels> }>();
   const batchChildren = new Map<string, Histogram.Internal<"model" | "version">>();
-  const queueChildren = new Map<string, Gauge.Internal<"model" | "version">>();
 
   return {
     registry,
@@ -108,14 +114,10 @@ export function createServeMetrics(options: { processMetrics?: boolean } = {}): 
       }
       child.observe(rows);
     },
-    setQueueDepth(model, version, rows) {
-      const key = `${model}\u0000${version}`;
-      let child = queueChildren.get(key);
-      if (child === undefined) {
-        child = queueRows.labels({ model, version });
-        queueChildren.set(key, child);
-      }
-      child.set(rows);
+    watchQueue(model, version, rows) {
+      const queue = { model, version, rows };
+      queues.add(queue);
+      return () => queues.delete(queue);
     },
     setServed(model, version, sha256, served) {
       if (served) modelInfo.labels({ model, version, sha256 }).set(1);

@@ -14,6 +14,7 @@ export class ServedVersion {
   readonly model: LoadedModel;
   readonly #batcher: MicroBatcher | undefined;
   readonly #metrics: ServeMetrics | undefined;
+  readonly #unwatchQueue: () => void;
   #inFlight = 0;
   #drained: Array<() => void> = [];
 
@@ -24,13 +25,20 @@ export class ServedVersion {
   ) {
     this.model = model;
     this.#metrics = metrics;
-    this.#batcher =
+    const batcher =
       batching && model.batchable
         ? new MicroBatcher((inputs) => model.run(inputs), batching, {
             onBatch: (rows) => metrics?.observeBatch(model.name, model.version, rows),
-            onQueueDepth: (rows) => metrics?.setQueueDepth(model.name, model.version, rows),
           })
         : undefined;
+    this.#batcher = batcher;
+    this.#unwatchQueue =
+      batcher && metrics ? metrics.watchQueue(model.name, model.version, () => batcher.queuedRows) : () => {};
+  }
+
+  /** Stop reporting this version's queue (once it is released). */
+  forget(): void {
+    this.#unwatchQueue();
   }
 
   get batching(): boolean {
@@ -106,6 +114,7 @@ export class ServedModel {
     this.#draining.add(previous);
     try {
       await previous.drained();
+      previous.forget();
       await previous.model.release();
     } finally {
       this.#draining.delete(previous);

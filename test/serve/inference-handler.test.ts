@@ -76,6 +76,28 @@ describe("the inference handler", () => {
     expect(answer.headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-\d+$/);
   });
 
+  it("echoes a V2 id that cannot be a header value in the body, and names the request with its own id", async () => {
+    const id = "order 7\nline 2 — 注文";
+    const answer = await fetch(`${url}/v2/models/churn/infer`, {
+      method: "POST",
+      body: JSON.stringify({
+        id,
+        inputs: [
+          { name: "f0", datatype: "FP32", shape: [1, 1], data: [1] },
+          { name: "f1", datatype: "FP32", shape: [1, 1], data: [2] },
+        ],
+      }),
+    });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { id: string }).id).toBe(id);
+    expect(answer.headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-\d+$/);
+    const plain = await fetch(`${url}/v2/models/churn/infer`, {
+      method: "POST",
+      body: JSON.stringify({ id: "order-8", instances: [{ f0: 1, f1: 2 }] }),
+    });
+    expect(plain.headers.get("x-request-id")).toBe("order-8");
+  });
+
   it("answers a body over the limit with 413 before reading it, and closes the connection", async () => {
     const answer = await fetch(`${url}/v2/models/churn/infer`, {
       method: "POST",
