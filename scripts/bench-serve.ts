@@ -1,23 +1,26 @@
 /**
- * Benchmark of the inference server: `npm run bench:serve` (BENCH_SECONDS=5 by default).
+ * Benchmark of the inference server: `npm run bench:serve` (BENCH_SECONDS=5 per run, BENCH_ROUNDS=3).
  *
- * One run measures, for a 20-feature logistic model (FP32 [-1, 1] inputs → Concat → MatMul → Add →
- * Sigmoid, label + probabilities):
+ * For a 20-feature logistic model (20 FP32 [-1, 1] inputs → Concat → MatMul → Add → Sigmoid,
+ * label + probabilities; the shape of a model Kiln trains), one run measures:
  * - the in-process onnxruntime-node call rate (single rows, and rows/s in batches of 64);
- * - a plain node:http + onnxruntime baseline server (no validation, metrics or logging; written
- *   below and run as a child process of this script), with and without a naive micro-batcher;
- * - `kiln serve` as a process with validation, metrics and prediction logging on, with and without
- *   micro-batching;
- * each under autocannon with single-row V2 requests at concurrency 1 and 64: requests/s, p50, p99,
- * and Kiln's ratio to the baseline measured in the same run.
+ * - the baseline, a plain node:http + onnxruntime server (`scripts/bench-serve-baseline.mjs`: no
+ *   validation, metrics or logging), with and without a naive micro-batcher;
+ * - `kiln serve` from `dist/kiln` (as `npx kiln` and the image run it; `npm run bundle` after
+ *   changing runtime/) with validation, metrics and prediction logging on, with and without
+ *   micro-batching, and with `--workers auto` (one process per core);
+ * each under the load generator with single-row V2 requests at concurrency 1 and 64: requests/s,
+ * p50, p99, server CPU per request (all threads and worker processes) and Kiln's ratio to the
+ * baseline. The load generator is wrk when it is on PATH (it costs the server far less of a
+ * 2-core machine), else autocannon; KILN_BENCH_LOADGEN=autocannon forces autocannon. Every case
+ * runs BENCH_ROUNDS times, interleaved with the others, and the median round is reported, so a
+ * burst of noise on a shared machine moves one round, not the figure.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import * as ort from "onnxruntime-node";
@@ -25,100 +28,7 @@ import { logisticModel } from "../test/serve/onnx-fixtures.js";
 
 const root = new URL("../", import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-
-// ---------------------------------------------------------------------------------------------
-// The baseline: what a competent engineer writes in an afternoon. Run as `bench-serve.ts --baseline`.
-
-async function baselineServer(modelPath: string, batching: boolean): Promise<void> {
-  const { readFile } = await import("node:fs/promises");
-  const session = await ort.InferenceSession.create(new Uint8Array(await readFile(modelPath)), {
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-  });
-  const names = session.inputNames;
-  type Job = {
-    values: number[][];
-    rows: number;
-    done: (out: { p: Float32Array; labels: string[]; at: number }) => void;
-  };
-  const queue: Job[] = [];
-  let running = false;
-  async function drain(): Promise<void> {
-    if (running || queue.length === 0) return;
-    running = true;
-    const jobs = queue.splice(0, queue.length);
-    const rows = jobs.reduce((n, j) => n + j.rows, 0);
-    const feeds: Record<string, ort.Tensor> = {};
-    names.forEach((name, k) => {
-      const data = new Float32Array(rows);
-      let o = 0;
-      for (const job of jobs) for (const v of job.values[k]!) data[o++] = v;
-      feeds[name] = new ort.Tensor("float32", data, [rows, 1]);
-    });
-    const out = await session.run(feeds);
-    let at = 0;
-    for (const job of jobs) {
-      job.done({ p: out.probabilities!.data as Float32Array, labels: out.label!.data as string[], at });
-      at += job.rows;
-    }
-    running = false;
-    if (queue.length > 0) setImmediate(drain);
-  }
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      try {
-        const body = JSON.parse(Buffer.concat(chunks).toString()) as {
-          inputs: Array<{ name: string; data: number[] }>;
-        };
-        const byName = new Map(body.inputs.map((i) => [i.name, i.data]));
-        const values = names.map((n) => byName.get(n) ?? [0]);
-        const rows = values[0]!.length;
-        let result: { p: Float32Array; labels: string[]; at: number };
-        if (batching) {
-          result = await new Promise((done) => {
-            queue.push({ values, rows, done });
-            setImmediate(drain);
-          });
-        } else {
-          const feeds: Record<string, ort.Tensor> = {};
-          names.forEach((name, k) => {
-            feeds[name] = new ort.Tensor("float32", Float32Array.from(values[k]!), [rows, 1]);
-          });
-          const out = await session.run(feeds);
-          result = { p: out.probabilities!.data as Float32Array, labels: out.label!.data as string[], at: 0 };
-        }
-        const text = JSON.stringify({
-          model_name: "churn",
-          outputs: [
-            {
-              name: "label",
-              datatype: "BYTES",
-              shape: [rows],
-              data: result.labels.slice(result.at, result.at + rows),
-            },
-            {
-              name: "probabilities",
-              datatype: "FP32",
-              shape: [rows, 2],
-              data: Array.from(result.p.subarray(result.at * 2, (result.at + rows) * 2)),
-            },
-          ],
-        });
-        res.writeHead(200, { "content-type": "application/json" }).end(text);
-      } catch (error: unknown) {
-        res.writeHead(400).end(JSON.stringify({ error: String(error) }));
-      }
-    });
-  });
-  server.listen(0, "127.0.0.1", () => {
-    process.stdout.write(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}\n`);
-  });
-  process.on("SIGTERM", () => server.close(() => process.exit(0)));
-}
-
-// ---------------------------------------------------------------------------------------------
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 interface Started {
   url: string;
@@ -126,10 +36,7 @@ interface Started {
 }
 
 async function startProcess(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -154,74 +61,156 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
-  /** Server CPU time (user + system, all threads) per answered request, µs; robust to a busy machine. */
+  /** Server CPU time (user + system, all threads and worker processes) per answered request, µs. */
   cpuPerRequestUs: number;
 }
 
-/** CPU seconds a process has used (Linux /proc; 0 elsewhere). */
+/** CPU seconds a process and its live children have used (Linux /proc; 0 elsewhere). */
 function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const own = (stat: string) => {
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / 100 };
+  };
+  try {
+    let total = own(readFileSync(`/proc/${pid}/stat`, "utf8")).cpu;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = own(readFileSync(`/proc/${entry}/stat`, "utf8"));
+        if (stat.ppid === pid) total += stat.cpu;
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    return total;
   } catch {
     return 0;
   }
 }
 
-async function hammer(
+const wrk = process.env.KILN_BENCH_LOADGEN === "autocannon" ? undefined : findOnPath("wrk");
+
+function findOnPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? "").split(":")) {
+    if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
+
+interface Load {
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** wrk with a Lua script that POSTs the body; latency percentiles from --latency, in ms. */
+function runWrk(url: string, bodyFile: string, connections: number, duration: number): Load {
+  const script = `${bodyFile}.lua`;
+  const out = execFileSync(
+    wrk!,
+    ["-t", "1", "-c", String(connections), "-d", `${duration}s`, "--latency", "-s", script, url],
+    { encoding: "utf8" },
+  );
+  const ms = (text: string | undefined) => {
+    const m = /([\d.]+)(us|ms|s)/.exec(text ?? "");
+    if (!m) return Number.NaN;
+    const v = Number(m[1]);
+    return m[2] === "us" ? v / 1000 : m[2] === "s" ? v * 1000 : v;
+  };
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  const errors =
+    Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) +
+    (/Socket errors: (.*)/.exec(out)?.[1] ?? "")
+      .split(",")
+      .map((part) => Number(/(\d+)/.exec(part)?.[1] ?? 0))
+      .reduce((a, b) => a + b, 0);
+  return {
+    requests,
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
+    p50: ms(/\n\s+50%\s+(\S+)/.exec(out)?.[1]),
+    p99: ms(/\n\s+99%\s+(\S+)/.exec(out)?.[1]),
+    errors,
+  };
+}
+
+async function runAutocannon(
   url: string,
-  path: string,
   body: string,
   connections: number,
-  pid: number,
-): Promise<Figures> {
-  const options = {
-    url: `${url}${path}`,
-    method: "POST" as const,
+  duration: number,
+): Promise<Load> {
+  const result = await autocannon({
+    url,
+    method: "POST",
     headers: { "content-type": "application/json" },
     body,
     connections,
     pipelining: 1,
-  };
-  await autocannon({ ...options, duration: 1 }); // warm-up
-  const cpuBefore = cpuSeconds(pid);
-  const result = await autocannon({ ...options, duration: seconds });
-  const cpu = cpuSeconds(pid) - cpuBefore;
+    duration,
+  });
   return {
+    requests: result.requests.total,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
-    cpuPerRequestUs: result.requests.total > 0 ? (cpu * 1e6) / result.requests.total : 0,
   };
 }
 
-function inProcessRate(
+async function hammer(
+  url: string,
+  body: string,
+  bodyFile: string,
+  connections: number,
+  pid: number,
+): Promise<Figures> {
+  const run = (duration: number) =>
+    wrk ? runWrk(url, bodyFile, connections, duration) : runAutocannon(url, body, connections, duration);
+  await run(1); // warm-up
+  const cpuBefore = cpuSeconds(pid);
+  const load = await run(seconds);
+  const cpu = cpuSeconds(pid) - cpuBefore;
+  return {
+    rps: load.rps,
+    p50: load.p50,
+    p99: load.p99,
+    errors: load.errors,
+    cpuPerRequestUs: load.requests > 0 ? (cpu * 1e6) / load.requests : 0,
+  };
+}
+
+async function inProcessRate(
   session: ort.InferenceSession,
   names: readonly string[],
   rows: number,
 ): Promise<number> {
-  return (async () => {
-    const run = async () => {
-      const feeds: Record<string, ort.Tensor> = {};
-      for (const name of names)
-        feeds[name] = new ort.Tensor("float32", new Float32Array(rows).fill(0.5), [rows, 1]);
-      await session.run(feeds);
-    };
-    for (let i = 0; i < 200; i++) await run();
-    let calls = 0;
-    const start = performance.now();
-    const until = start + Math.min(seconds, 3) * 1000;
-    while (performance.now() < until) {
-      await run();
-      calls++;
-    }
-    return (calls * rows) / ((performance.now() - start) / 1000);
-  })();
+  const run = async () => {
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const name of names)
+      feeds[name] = new ort.Tensor("float32", new Float32Array(rows).fill(0.5), [rows, 1]);
+    await session.run(feeds);
+  };
+  for (let i = 0; i < 200; i++) await run();
+  let calls = 0;
+  const start = performance.now();
+  const until = start + Math.min(seconds, 3) * 1000;
+  while (performance.now() < until) {
+    await run();
+    calls++;
+  }
+  return (calls * rows) / ((performance.now() - start) / 1000);
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+interface Config {
+  server: string;
+  batching: boolean;
+  args: string[];
+}
 
 async function bench(): Promise<void> {
   const model = logisticModel({ features: 20 });
@@ -236,10 +225,21 @@ async function bench(): Promise<void> {
       data: [((k % 7) - 3) / 4],
     })),
   });
-  console.log(
-    `bench:serve — 20-feature logistic model, single-row V2 requests, ${seconds} s per run (+1 s warm-up)`,
+  const bodyFile = join(dir, "body.json");
+  await writeFile(bodyFile, body);
+  await writeFile(
+    `${bodyFile}.lua`,
+    `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${JSON.stringify(body)}\n`,
   );
-  console.log(`machine: ${cpus().length} cores, load average ${loadAverage()}\n`);
+  const kiln = join(root, "dist", "kiln", "index.js");
+  if (!existsSync(kiln)) throw new Error("dist/kiln/index.js is missing: run `npm run bundle` first.");
+  const cores = availableParallelism();
+  console.log(
+    `bench:serve — 20-feature logistic model, single-row V2 requests, ${rounds} rounds of ${seconds} s per case (+1 s warm-up), median round`,
+  );
+  console.log(
+    `machine: ${cores} cores, load average ${loadAverage()}; load generator: ${wrk ? "wrk (1 thread)" : "autocannon"}; Kiln from dist/kiln\n`,
+  );
 
   const session = await ort.InferenceSession.create(model.bytes, {
     intraOpNumThreads: 1,
@@ -252,89 +252,85 @@ async function bench(): Promise<void> {
     `in-process onnxruntime-node: ${fmt(single)} calls/s (1 row), ${fmt(batched)} rows/s (64-row calls)\n`,
   );
 
-  const path = "/v2/models/churn/infer";
-  const results: Array<{ server: string; batching: boolean; c: number; f: Figures }> = [];
-  const configs: Array<{ server: string; batching: boolean; args: string[] }> = [
-    { server: "baseline", batching: false, args: ["scripts/bench-serve.ts", "--baseline", modelPath] },
-    {
-      server: "baseline",
-      batching: true,
-      args: ["scripts/bench-serve.ts", "--baseline", modelPath, "--batching"],
-    },
-    {
-      server: "kiln",
-      batching: false,
-      args: [
-        "runtime/cli/kiln.ts",
-        "serve",
-        "--model-file",
-        modelPath,
-        "--name",
-        "churn",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        "0",
-        "--store",
-        join(dir, "store"),
-        "--quiet",
-        "--no-batching",
-      ],
-    },
-    {
-      server: "kiln",
-      batching: true,
-      args: [
-        "runtime/cli/kiln.ts",
-        "serve",
-        "--model-file",
-        modelPath,
-        "--name",
-        "churn",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        "0",
-        "--store",
-        join(dir, "store"),
-        "--quiet",
-      ],
-    },
+  const kilnArgs = (extra: string[]) => [
+    kiln,
+    "serve",
+    "--model-file",
+    modelPath,
+    "--name",
+    "churn",
+    "--host",
+    "127.0.0.1",
+    "--port",
+    "0",
+    "--store",
+    join(dir, "store"),
+    "--quiet",
+    ...extra,
   ];
-  for (const config of configs) {
-    const started = await startProcess(config.args);
-    try {
+  const baseline = join(root, "scripts", "bench-serve-baseline.mjs");
+  const configs: Config[] = [
+    { server: "baseline", batching: false, args: [baseline, modelPath] },
+    { server: "baseline", batching: true, args: [baseline, modelPath, "--batching"] },
+    { server: "kiln", batching: false, args: kilnArgs(["--no-batching"]) },
+    { server: "kiln", batching: true, args: kilnArgs([]) },
+  ];
+  if (cores > 1)
+    configs.push({ server: `kiln ×${cores}`, batching: true, args: kilnArgs(["--workers", "auto"]) });
+
+  const path = "/v2/models/churn/infer";
+  const started = new Map<Config, Started>();
+  for (const config of configs) started.set(config, await startProcess(config.args));
+  const samples = new Map<string, Figures[]>();
+  const key = (config: Config, c: number) => `${config.server}|${config.batching}|${c}`;
+  try {
+    for (let round = 1; round <= rounds; round++) {
       for (const c of [1, 64]) {
-        const f = await hammer(started.url, path, body, c, started.child.pid!);
-        results.push({ server: config.server, batching: config.batching, c, f });
-        console.log(
-          `${config.server.padEnd(8)} batching ${config.batching ? "on " : "off"} c=${String(c).padEnd(3)} ` +
-            `${fmt(f.rps).padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ${fmt(f.cpuPerRequestUs)} µs CPU/req` +
-            `${f.errors ? `  (${f.errors} errors)` : ""}`,
-        );
+        for (const config of configs) {
+          const server = started.get(config)!;
+          const f = await hammer(`${server.url}${path}`, body, bodyFile, c, server.child.pid!);
+          samples.set(key(config, c), [...(samples.get(key(config, c)) ?? []), f]);
+          console.log(
+            `round ${round}  ${config.server.padEnd(9)} batching ${config.batching ? "on " : "off"} c=${String(c).padEnd(3)} ` +
+              `${fmt(f.rps).padStart(7)} req/s  p50 ${f.p50.toFixed(2)} ms  p99 ${f.p99.toFixed(2)} ms  ${fmt(f.cpuPerRequestUs)} µs CPU/req` +
+              `${f.errors ? `  (${f.errors} errors)` : ""}`,
+          );
+        }
       }
-    } finally {
-      await stopProcess(started);
     }
+  } finally {
+    for (const server of started.values()) await stopProcess(server);
   }
+
+  const results = [...samples].map(([k, figures]) => {
+    const [server, batching, c] = k.split("|");
+    const f: Figures = {
+      rps: median(figures.map((x) => x.rps)),
+      p50: median(figures.map((x) => x.p50)),
+      p99: median(figures.map((x) => x.p99)),
+      errors: figures.reduce((n, x) => n + x.errors, 0),
+      cpuPerRequestUs: median(figures.map((x) => x.cpuPerRequestUs)),
+    };
+    return { server: server!, batching: batching === "true", c: Number(c), f };
+  });
   console.log(
     "\n| server | batching | concurrency | req/s | p50 ms | p99 ms | server CPU µs/req | Kiln / baseline req/s | Kiln / baseline CPU |",
   );
   console.log("|---|---|---|---|---|---|---|---|---|");
-  for (const r of results) {
-    const base = results.find((b) => b.server === "baseline" && b.batching === r.batching && b.c === r.c)!;
-    const ratio = r.server === "kiln" ? `${(r.f.rps / base.f.rps).toFixed(2)}×` : "";
-    const cpuRatio =
-      r.server === "kiln" ? `${(r.f.cpuPerRequestUs / base.f.cpuPerRequestUs).toFixed(2)}×` : "";
-    console.log(
-      `| ${r.server} | ${r.batching ? "on" : "off"} | ${r.c} | ${fmt(r.f.rps)} | ${r.f.p50} | ${r.f.p99} | ${fmt(r.f.cpuPerRequestUs)} | ${ratio} | ${cpuRatio} |`,
-    );
+  for (const c of [1, 64]) {
+    for (const r of results.filter((x) => x.c === c)) {
+      const base = results.find((b) => b.server === "baseline" && b.batching === r.batching && b.c === r.c)!;
+      const isKiln = r.server !== "baseline";
+      const ratio = isKiln ? `${(r.f.rps / base.f.rps).toFixed(2)}×` : "";
+      const cpuRatio = isKiln ? `${(r.f.cpuPerRequestUs / base.f.cpuPerRequestUs).toFixed(2)}×` : "";
+      console.log(
+        `| ${r.server} | ${r.batching ? "on" : "off"} | ${r.c} | ${fmt(r.f.rps)} | ${r.f.p50.toFixed(2)} | ${r.f.p99.toFixed(2)} | ${fmt(r.f.cpuPerRequestUs)} | ${ratio} | ${cpuRatio} |${r.f.errors ? ` ${r.f.errors} errors` : ""}`,
+      );
+    }
   }
-  const logged = (await import("node:fs")).readdirSync(join(dir, "store", "predictions", "churn"), {
-    recursive: true,
-  });
+  const logged = readdirSync(join(dir, "store", "predictions", "churn"), { recursive: true });
   console.log(
-    `\nKiln's prediction log objects written during the run: ${logged.filter((f) => String(f).endsWith(".gz")).length}`,
+    `\nKiln's prediction log objects written during the run: ${logged.filter((f) => String(f).endsWith(".gz") && !String(f).includes("/.")).length}`,
   );
   console.log(`load average at the end: ${loadAverage()}`);
   await rm(dir, { recursive: true, force: true });
@@ -346,8 +342,4 @@ function loadAverage(): string {
     .join(" ");
 }
 
-if (process.argv[2] === "--baseline") {
-  await baselineServer(process.argv[3]!, process.argv[4] === "--batching");
-} else {
-  await bench();
-}
+await bench();
