@@ -24,10 +24,9 @@ import { kilnVersion } from "../version.js";
 import { readInferRequest } from "./infer-request.js";
 import { recordsResponse, tensorResponse } from "./infer-response.js";
 import type { PredictionLog } from "./prediction-log.js";
-import { parseJsonBody, readBody } from "./read-body.js";
+import { readJsonBody } from "./read-json-body.js";
 import type { ServeMetrics } from "./serve-metrics.js";
 import type { ServedModel, ServedVersion } from "./served-model.js";
-import { readTensorRequestFast } from "./tensor-request-fast-path.js";
 
 export interface InferenceHandlerOptions {
   /** The models served, by name. */
@@ -127,11 +126,9 @@ export function createInferenceHandler(options: InferenceHandlerOptions): Reques
     requestId: string,
     started: number,
   ): Promise<number> {
-    const bytes = await readBody(request, maxBodyBytes);
+    const body = await readJsonBody(request, maxBodyBytes);
     const model = served.model;
-    const call =
-      readTensorRequestFast(bytes, model.signature) ??
-      readInferRequest(parseJsonBody(bytes), model.signature);
+    const call = readInferRequest(body, model.signature);
     // The V2 `id` names the request in the log and, when it can be a header value, in x-request-id.
     const logId = call.id ?? requestId;
     if (call.id !== undefined && headerValue.test(call.id)) requestId = call.id;

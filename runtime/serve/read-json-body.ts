@@ -1,12 +1,11 @@
 /**
- * Reading a request body with a size bound: 413 before reading when Content-Length says too much,
- * 413 as soon as a streamed body passes the bound, 400 for an empty body or text that is not JSON.
+ * Reading a request body as JSON with a size bound: 413 before reading when Content-Length says
+ * too much, 413 as soon as a streamed body passes the bound, 400 for text that is not JSON.
  */
 import type { IncomingMessage } from "node:http";
 import { RequestError } from "../errors.js";
 
-/** The whole body as bytes (not empty). */
-export function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
+export function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
   const declared = request.headers["content-length"];
   if (declared !== undefined && Number(declared) > maxBytes) {
     return Promise.reject(tooLarge(Number(declared), maxBytes));
@@ -48,29 +47,26 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<Bu
     });
     request.on("end", () => {
       if (failed) return;
-      const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-      if (bytes.length === 0) {
+      const text = chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8");
+      if (text.length === 0) {
         reject(new RequestError(400, "body: empty; expected a JSON object.", { field: "body" }));
         return;
       }
-      resolve(bytes);
+      try {
+        resolve(JSON.parse(text));
+      } catch (error: unknown) {
+        reject(
+          new RequestError(
+            400,
+            `body: not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+            {
+              field: "body",
+            },
+          ),
+        );
+      }
     });
   });
-}
-
-/** Body bytes parsed as JSON; 400 when they are not. */
-export function parseJsonBody(bytes: Buffer): unknown {
-  try {
-    return JSON.parse(bytes.toString("utf8"));
-  } catch (error: unknown) {
-    throw new RequestError(
-      400,
-      `body: not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-      {
-        field: "body",
-      },
-    );
-  }
 }
 
 function tooLarge(size: number, maxBytes: number): RequestError {
