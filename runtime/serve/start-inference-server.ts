@@ -71,7 +71,7 @@ export async function startInferenceServer(
     models.set(source.name, new ServedModel(model, options.batching, metrics));
     logger.info(
       `loaded ${source.description}: version ${model.version} (sha256:${model.sha256.slice(0, 12)}), ` +
-        `${model.signature.inputs.length} inputs, ${model.signature.outputs.length} outputs, ` +
+        `${model.signature.inputs.length} inputs${model.packed ? ` (${model.packed.inputs} packed into ${model.packed.tensors} tensor${model.packed.tensors > 1 ? "s" : ""} for onnxruntime)` : ""}, ${model.signature.outputs.length} outputs, ` +
         `batching ${options.batching && model.batchable ? `on (≤${options.batching.maxBatchSize} rows)` : "off"}.`,
     );
   }
