@@ -634,7 +634,7 @@ exports.Histogram = __webpack_require__(5416);
 exports.collectDefaultMetrics = __webpack_require__(5106);
 
 /* unused reexport */ __webpack_require__(5924).aggregators;
-/* unused reexport */ __webpack_require__(816);
+exports.AggregatorRegistry = __webpack_require__(816);
 
 
 /***/ }),

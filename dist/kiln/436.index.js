@@ -45,7 +45,7 @@ async function runOrStatus(stages, flags, mode) {
     const { pipeline, dag } = await loadProject(flags);
     const [{ openStore }, { runPipeline }, { plainReporter, describeResult }, { ttyReporter }, { silentReporter }, { storeKeyOf },] = await Promise.all([
         __webpack_require__.e(/* import() */ 943).then(__webpack_require__.bind(__webpack_require__, 7943)),
-        Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(382), __webpack_require__.e(589)]).then(__webpack_require__.bind(__webpack_require__, 4589)),
+        Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(382), __webpack_require__.e(541)]).then(__webpack_require__.bind(__webpack_require__, 7541)),
         __webpack_require__.e(/* import() */ 332).then(__webpack_require__.bind(__webpack_require__, 3332)),
         __webpack_require__.e(/* import() */ 85).then(__webpack_require__.bind(__webpack_require__, 6085)),
         __webpack_require__.e(/* import() */ 571).then(__webpack_require__.bind(__webpack_require__, 571)),
@@ -104,7 +104,7 @@ async function runOrStatus(stages, flags, mode) {
         }
         if (mode === "run" && flags.register === true && !dry && summary.exitCode === 0) {
             const [{ registerPipelineModels }, { createConsoleLogger }, { userInfo }] = await Promise.all([
-                Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(382), __webpack_require__.e(589), __webpack_require__.e(751)]).then(__webpack_require__.bind(__webpack_require__, 751)),
+                Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(382), __webpack_require__.e(541), __webpack_require__.e(751)]).then(__webpack_require__.bind(__webpack_require__, 751)),
                 __webpack_require__.e(/* import() */ 498).then(__webpack_require__.bind(__webpack_require__, 9498)),
                 Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8161, 19)),
             ]);

@@ -489,8 +489,10 @@ const knownStageNames = Object.values(ModelStage)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8094);
-/* harmony import */ var _file_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1256);
+/* harmony import */ var _config_yaml_document_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3395);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8094);
+/* harmony import */ var _file_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1256);
+
 
 
 
@@ -503,7 +505,8 @@ const knownStageNames = Object.values(ModelStage)
  * `.inf`) is a ConfigError naming file:line:col and the metric.
  */
 async function readMetricsFile(path) {
-    const { root, position } = await readYamlOrJson(path, "metrics file");
+    const yaml = await readYamlOrJson(path, "metrics file");
+    const { root } = yaml;
     const metrics = {};
     const visit = (node, prefix) => {
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node)) {
@@ -519,19 +522,19 @@ async function readMetricsFile(path) {
         }
         if (!((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(node) && typeof node.value === "number"))
             return;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(position(node), `metric '${prefix}' is ${String(node.value)}; expected a finite number.`, { hint: 'A metrics file maps metric names (possibly nested) to numbers, e.g. {"accuracy": 0.93}.' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(yaml.positionOf(node), `metric '${prefix}' is ${String(node.value)}; expected a finite number.`, { hint: 'A metrics file maps metric names (possibly nested) to numbers, e.g. {"accuracy": 0.93}.' });
     };
     if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(root))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(position(root), 'expected an object of metric names to numbers, e.g. {"accuracy": 0.93}.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(yaml.positionOf(root), 'expected an object of metric names to numbers, e.g. {"accuracy": 0.93}.');
     visit(root, "");
     return metrics;
 }
 /** Read a params file (YAML or JSON) as a plain object; params may be nested and of any type. */
 async function readParamsFile(path) {
-    const { root, position, document } = await readYamlOrJson(path, "params file");
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(root))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(position(root), "expected a mapping of parameter names to values, e.g. {max_depth: 6}.");
-    return document.toJS();
+    const yaml = await readYamlOrJson(path, "params file");
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(yaml.root))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(yaml.positionOf(yaml.root), "expected a mapping of parameter names to values, e.g. {max_depth: 6}.");
+    return yaml.value;
 }
 async function readYamlOrJson(path, what) {
     let text;
@@ -539,23 +542,9 @@ async function readYamlOrJson(path, what) {
         text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, "utf8");
     }
     catch (error) {
-        throw (0,_file_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .fileError */ .z)(error, path, what);
+        throw (0,_file_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .fileError */ .z)(error, path, what);
     }
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
-    const document = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false });
-    const firstError = document.errors[0];
-    if (firstError !== undefined) {
-        const at = lineCounter.linePos(firstError.pos[0]);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL({ file: path, line: at.line, column: at.col }, `${what} is not valid JSON or YAML: ${firstError.message.split("\n")[0]}.`);
-    }
-    const position = (node) => {
-        const offset = node?.range?.[0];
-        if (offset === undefined)
-            return { file: path };
-        const at = lineCounter.linePos(offset);
-        return { file: path, line: at.line, column: at.col };
-    };
-    return { root: document.contents, position, document };
+    return (0,_config_yaml_document_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlDocument */ .Iu)(text, path, { syntaxErrorLead: `${what} is not valid JSON or YAML` });
 }
 
 

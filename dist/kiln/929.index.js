@@ -38,7 +38,8 @@ function displayPath(file) {
 const streamThreshold = 16 * 1024 * 1024;
 /**
  * Digests of files, reused while a file's size and mtime are unchanged (like DVC's state db), so a
- * re-run of an unchanged project hashes nothing. Seeded from kiln.lock and `.kiln/state.json`.
+ * re-run of an unchanged project hashes nothing. Kept in `.kiln/state.json`, never in kiln.lock:
+ * mtimes differ between checkouts of one commit, and the committed lock holds content only.
  * Keys are absolute paths.
  */
 class HashCache {
@@ -72,11 +73,6 @@ class HashCache {
     remember(path, entry) {
         this.entries.set(path, entry);
         this.changed = true;
-    }
-    /** Seed an entry without marking the cache as changed (entries read from kiln.lock). */
-    seed(path, entry) {
-        if (!this.entries.has(path))
-            this.entries.set(path, entry);
     }
     /** The sha256 (hex) of a file, from the cache when its size and mtime match. */
     async digestOf(path, stat) {
@@ -143,17 +139,23 @@ async function loadPipeline(file, options = {}) {
     // imported only when kiln.yaml has to be parsed, and the built-ins only when a stage names one.
     const parse = async () => {
         const builtins = options.builtins ?? (/\buses["']?\s*:/.test(text) ? await (0,_lookup_builtin_stage_js__WEBPACK_IMPORTED_MODULE_5__/* .loadBuiltinStages */ .X)() : undefined);
-        const { parsePipeline } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(463), __webpack_require__.e(191)]).then(__webpack_require__.bind(__webpack_require__, 8191));
-        return parsePipeline(text, path, { builtins });
+        const [{ parsePipeline }, { ParamValues }] = await Promise.all([
+            Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(463), __webpack_require__.e(55)]).then(__webpack_require__.bind(__webpack_require__, 8055)),
+            Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(460)]).then(__webpack_require__.bind(__webpack_require__, 2079)),
+        ]);
+        const params = new ParamValues((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path));
+        const pipeline = parsePipeline(text, path, { builtins, params });
+        // ${params.…} values are part of the parsed stages: the params files read are inputs too.
+        return { pipeline, inputs: params.fileDigests() };
     };
     if (options.cacheFile === undefined)
-        return parse();
+        return (await parse()).pipeline;
     const key = cacheKey(text, path, options);
-    const cached = await readCachedPipeline(options.cacheFile, key);
+    const cached = await readCachedPipeline(options.cacheFile, key, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path));
     if (cached)
         return cached;
-    const pipeline = await parse();
-    await writeCachedPipeline(options.cacheFile, key, pipeline);
+    const { pipeline, inputs } = await parse();
+    await writeCachedPipeline(options.cacheFile, { key, inputs, pipeline });
     return pipeline;
 }
 /** What the cached result depends on: the text, where it is shown from, Kiln and its built-ins. */
@@ -162,11 +164,15 @@ function cacheKey(text, path, options) {
     const builtins = options.builtins ? Object.keys(options.builtins).sort().join(",") : "kiln";
     return (0,_hash_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .s)([_version_js__WEBPACK_IMPORTED_MODULE_6__/* .kilnVersion */ .x, _version_js__WEBPACK_IMPORTED_MODULE_6__/* .formatVersion */ .q, (0,_display_path_js__WEBPACK_IMPORTED_MODULE_3__/* .displayPath */ .G)(path), path, builtins, text].join("\0"));
 }
-async function readCachedPipeline(cacheFile, key) {
+async function readCachedPipeline(cacheFile, key, root) {
     try {
         const cached = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(cacheFile, "utf8"));
-        if (cached.key !== key || !cached.pipeline)
+        if (cached.key !== key || !cached.pipeline || !cached.inputs)
             return undefined;
+        for (const [file, digest] of Object.entries(cached.inputs ?? {})) {
+            if ((0,_hash_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .s)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, file), "utf8")) !== digest)
+                return undefined;
+        }
         const { stages, ...rest } = cached.pipeline;
         return { ...rest, stages: new Map(stages.map((stage) => [stage.name, stage])) };
     }
@@ -174,12 +180,15 @@ async function readCachedPipeline(cacheFile, key) {
         return undefined;
     }
 }
-async function writeCachedPipeline(cacheFile, key, pipeline) {
-    const serialized = { ...pipeline, stages: [...pipeline.stages.values()] };
+async function writeCachedPipeline(cacheFile, entry) {
+    const serialized = {
+        ...entry,
+        pipeline: { ...entry.pipeline, stages: [...entry.pipeline.stages.values()] },
+    };
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(cacheFile), { recursive: true });
         const temporary = `${cacheFile}.${process.pid}.tmp`;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temporary, JSON.stringify({ key, pipeline: serialized }));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temporary, JSON.stringify(serialized));
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temporary, cacheFile);
     }
     catch {

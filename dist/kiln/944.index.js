@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8094);
 /* harmony import */ var _monitor_compare_datasets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7017);
 /* harmony import */ var _monitor_drift_report_json_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6265);
-/* harmony import */ var _monitor_drift_tests_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9339);
+/* harmony import */ var _monitor_drift_tests_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1720);
 /* harmony import */ var _monitor_format_number_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3491);
 /* harmony import */ var _monitor_render_drift_html_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2114);
 /* harmony import */ var _monitor_render_drift_markdown_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8976);
@@ -330,7 +330,7 @@ function defaultDriftTest(type, referenceRows, distinctValues) {
 }
 
 // EXTERNAL MODULE: ./.build/runtime/monitor/drift-tests.js + 16 modules
-var drift_tests = __webpack_require__(9339);
+var drift_tests = __webpack_require__(1720);
 ;// CONCATENATED MODULE: ./.build/runtime/monitor/sorted-sample.js
 /**
  * A numeric sample ready for the order-based statistics (Kolmogorov–Smirnov, Wasserstein, binned
@@ -912,7 +912,7 @@ function driftReportJson(report) {
 
 /***/ }),
 
-/***/ 9339:
+/***/ 1720:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

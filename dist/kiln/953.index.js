@@ -6,9 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nf: () => (/* binding */ closestName),
 /* harmony export */   au: () => (/* binding */ didYouMean)
 /* harmony export */ });
-/* unused harmony exports levenshteinDistance, closestName */
+/* unused harmony export levenshteinDistance */
 /** Edit distance (insertions, deletions, substitutions) between two strings. */
 function levenshteinDistance(a, b) {
     if (a === b)

@@ -476,7 +476,10 @@ function fileError(error, path, what) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./.build/runtime/config/yaml-document.js
+var yaml_document = __webpack_require__(3395);
 ;// CONCATENATED MODULE: ./.build/runtime/registry/read-metrics-file.js
+
 
 
 
@@ -489,7 +492,8 @@ var dist = __webpack_require__(8815);
  * `.inf`) is a ConfigError naming file:line:col and the metric.
  */
 async function readMetricsFile(path) {
-    const { root, position } = await readYamlOrJson(path, "metrics file");
+    const yaml = await readYamlOrJson(path, "metrics file");
+    const { root } = yaml;
     const metrics = {};
     const visit = (node, prefix) => {
         if ((0,dist/* isMap */.jh)(node)) {
@@ -505,19 +509,19 @@ async function readMetricsFile(path) {
         }
         if (!((0,dist/* isScalar */.jn)(node) && typeof node.value === "number"))
             return;
-        throw new errors/* ConfigError */.xL(position(node), `metric '${prefix}' is ${String(node.value)}; expected a finite number.`, { hint: 'A metrics file maps metric names (possibly nested) to numbers, e.g. {"accuracy": 0.93}.' });
+        throw new errors/* ConfigError */.xL(yaml.positionOf(node), `metric '${prefix}' is ${String(node.value)}; expected a finite number.`, { hint: 'A metrics file maps metric names (possibly nested) to numbers, e.g. {"accuracy": 0.93}.' });
     };
     if (!(0,dist/* isMap */.jh)(root))
-        throw new errors/* ConfigError */.xL(position(root), 'expected an object of metric names to numbers, e.g. {"accuracy": 0.93}.');
+        throw new errors/* ConfigError */.xL(yaml.positionOf(root), 'expected an object of metric names to numbers, e.g. {"accuracy": 0.93}.');
     visit(root, "");
     return metrics;
 }
 /** Read a params file (YAML or JSON) as a plain object; params may be nested and of any type. */
 async function readParamsFile(path) {
-    const { root, position, document } = await readYamlOrJson(path, "params file");
-    if (!(0,dist/* isMap */.jh)(root))
-        throw new errors/* ConfigError */.xL(position(root), "expected a mapping of parameter names to values, e.g. {max_depth: 6}.");
-    return document.toJS();
+    const yaml = await readYamlOrJson(path, "params file");
+    if (!(0,dist/* isMap */.jh)(yaml.root))
+        throw new errors/* ConfigError */.xL(yaml.positionOf(yaml.root), "expected a mapping of parameter names to values, e.g. {max_depth: 6}.");
+    return yaml.value;
 }
 async function readYamlOrJson(path, what) {
     let text;
@@ -527,21 +531,7 @@ async function readYamlOrJson(path, what) {
     catch (error) {
         throw fileError(error, path, what);
     }
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
-    const firstError = document.errors[0];
-    if (firstError !== undefined) {
-        const at = lineCounter.linePos(firstError.pos[0]);
-        throw new errors/* ConfigError */.xL({ file: path, line: at.line, column: at.col }, `${what} is not valid JSON or YAML: ${firstError.message.split("\n")[0]}.`);
-    }
-    const position = (node) => {
-        const offset = node?.range?.[0];
-        if (offset === undefined)
-            return { file: path };
-        const at = lineCounter.linePos(offset);
-        return { file: path, line: at.line, column: at.col };
-    };
-    return { root: document.contents, position, document };
+    return (0,yaml_document/* parseYamlDocument */.Iu)(text, path, { syntaxErrorLead: `${what} is not valid JSON or YAML` });
 }
 
 // EXTERNAL MODULE: external "node:stream"

@@ -1,8 +1,8 @@
-export const id = 720;
-export const ids = [720,498];
+export const id = 373;
+export const ids = [373,498];
 export const modules = {
 
-/***/ 1720:
+/***/ 9373:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -326,6 +326,398 @@ function registryModelSource(store, reference) {
             const { record } = await (0,resolve_model/* resolveModel */.A)(store, ref);
             const bytes = await (0,content_address/* getVerifiedBytes */.Us)(store, record.artifact.storeKey, record.artifact.sha256);
             return { name: record.name, version: record.version, sha256: record.artifact.sha256, bytes };
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:cluster"
+var external_node_cluster_ = __webpack_require__(139);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./node_modules/prom-client/index.js
+var prom_client = __webpack_require__(5222);
+;// CONCATENATED MODULE: ./.build/runtime/serve/serve-cluster.js
+/**
+ * Serving from several processes (`kiln serve --workers N`), the way gunicorn or MLServer's
+ * parallel workers use every core: node:cluster workers share the listening port, and each one
+ * loads the model, micro-batches its own requests, logs its own predictions and follows the
+ * registry for hot swaps. The primary process only supervises:
+ *
+ * - it starts one worker and waits until it listens, so a bad model reference or a busy port is
+ *   reported once and ends the command with that worker's exit code; then it starts the others;
+ * - it restarts a worker that dies (giving up, and stopping the rest, after `maxRestarts` deaths
+ *   within `restartWindowMs`);
+ * - on SIGTERM or SIGINT it asks every worker to shut down gracefully (stop accepting, answer what
+ *   is in flight, flush the prediction log) and exits when they all have;
+ * - it answers `/metrics` for the whole server: the worker that receives the scrape asks the
+ *   primary, which gathers every worker's metrics and merges them with prom-client's aggregator
+ *   (counters and histograms summed, gauges by each metric's `aggregator`).
+ *
+ * Messages between the processes are plain objects with a `kiln` field naming their kind.
+ */
+
+
+
+
+function isKilnMessage(message) {
+    return typeof message === "object" && message !== null && typeof message.kiln === "string";
+}
+/** Whether this process is a worker started by `superviseServeWorkers`. */
+function isServeWorker() {
+    return external_node_cluster_.isWorker;
+}
+/** `--workers auto`: one worker per available core. */
+function availableWorkers() {
+    return (0,external_node_os_.availableParallelism)();
+}
+/**
+ * Run as the primary: start the workers (which run this same command), supervise them and merge
+ * their metrics. Resolves with the command's exit code once every worker has exited.
+ */
+async function superviseServeWorkers(options) {
+    const { logger } = options;
+    const maxRestarts = options.maxRestarts ?? 5;
+    const restartWindowMs = options.restartWindowMs ?? 60_000;
+    const scrapeTimeoutMs = options.scrapeTimeoutMs ?? 5000;
+    let stopping = false;
+    let exitCode = 0;
+    const deaths = [];
+    const live = new Set();
+    let allExited = () => { };
+    const exitedPromise = new Promise((resolve) => {
+        allExited = resolve;
+    });
+    // Scrapes: a worker asks, every worker answers with its metrics as JSON, the primary merges.
+    let nextCollect = 0;
+    const collecting = new Map();
+    function scrape(asker, scrapeId) {
+        const id = nextCollect++;
+        const targets = [...live].filter((w) => w.isConnected());
+        const reply = (message) => {
+            if (asker.isConnected())
+                asker.send(message);
+        };
+        let timer;
+        const entry = {
+            pending: new Set(targets),
+            parts: [],
+            done(error) {
+                if (!collecting.delete(id))
+                    return;
+                clearTimeout(timer);
+                if (error !== undefined) {
+                    reply({ kiln: "metrics-failed", id: scrapeId, error });
+                    return;
+                }
+                const merged = prom_client.AggregatorRegistry.aggregate(entry.parts);
+                merged.metrics().then((body) => reply({ kiln: "metrics", id: scrapeId, contentType: merged.contentType, body }), (e) => reply({ kiln: "metrics-failed", id: scrapeId, error: (0,errors/* errorMessage */.gJ)(e) }));
+            },
+        };
+        collecting.set(id, entry);
+        timer = setTimeout(() => entry.done(`not every worker answered within ${scrapeTimeoutMs} ms`), scrapeTimeoutMs);
+        for (const worker of targets)
+            worker.send({ kiln: "collect-metrics", id });
+        if (targets.length === 0)
+            entry.done();
+    }
+    function onMessage(worker, message) {
+        if (!isKilnMessage(message))
+            return;
+        switch (message.kiln) {
+            case "scrape":
+                scrape(worker, message.id);
+                break;
+            case "collected-metrics":
+            case "collect-failed": {
+                const entry = collecting.get(message.id);
+                if (entry === undefined || !entry.pending.delete(worker))
+                    break;
+                if (message.kiln === "collect-failed")
+                    entry.done(message.error);
+                else {
+                    entry.parts.push(message.metrics);
+                    if (entry.pending.size === 0)
+                        entry.done();
+                }
+                break;
+            }
+            case "listening":
+                break;
+        }
+    }
+    /** Start a worker; resolves with its URL once it listens, or with its exit code if it dies first. */
+    function start() {
+        const worker = external_node_cluster_.fork();
+        live.add(worker);
+        worker.on("message", (message) => onMessage(worker, message));
+        const started = new Promise((resolve) => {
+            worker.on("message", (message) => {
+                if (isKilnMessage(message) && message.kiln === "listening")
+                    resolve({ url: message.url });
+            });
+            worker.once("exit", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0) }));
+        });
+        worker.once("exit", (code, signal) => {
+            live.delete(worker);
+            for (const entry of collecting.values()) {
+                if (entry.pending.delete(worker) && entry.pending.size === 0)
+                    entry.done();
+            }
+            if (stopping) {
+                if (live.size === 0)
+                    allExited();
+                return;
+            }
+            const now = Date.now();
+            deaths.push(now);
+            while (deaths.length > 0 && deaths[0] < now - restartWindowMs)
+                deaths.shift();
+            const how = signal ? `signal ${signal}` : `exit code ${code}`;
+            if (deaths.length > maxRestarts) {
+                logger.error(`worker ${worker.process.pid} died (${how}); ${deaths.length} deaths within ${restartWindowMs / 1000} s, giving up.`);
+                exitCode = 1;
+                stopAll();
+                if (live.size === 0)
+                    allExited();
+                return;
+            }
+            logger.warn(`worker ${worker.process.pid} died (${how}); starting another.`);
+            void start().then((result) => {
+                if (stopping)
+                    return;
+                if ("code" in result)
+                    logger.warn("the replacement worker did not start.");
+                else
+                    logger.info(`a new worker serves in place of ${worker.process.pid}.`);
+            });
+        });
+        return started;
+    }
+    function stopAll() {
+        stopping = true;
+        for (const worker of live) {
+            if (worker.isConnected())
+                worker.send({ kiln: "shutdown" });
+            else
+                worker.process.kill("SIGTERM");
+        }
+    }
+    const onSignal = (signal) => {
+        if (stopping)
+            return;
+        logger.info(`${signal}: stopping ${live.size} workers (each finishes its requests and flushes its log).`);
+        stopAll();
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
+    try {
+        const first = await start();
+        if ("code" in first) {
+            stopping = true;
+            return first.code === 0 ? 1 : first.code;
+        }
+        const rest = await Promise.all(Array.from({ length: options.workers - 1 }, () => start()));
+        const failed = rest.find((r) => "code" in r);
+        if (failed !== undefined && !stopping) {
+            logger.error("a worker failed to start; stopping the others.");
+            exitCode = failed.code === 0 ? 1 : failed.code;
+            stopAll();
+        }
+        else if (!stopping) {
+            options.onListening(first.url);
+            logger.info(`serving from ${options.workers} worker processes (pids ${[...live].map((w) => w.process.pid).join(", ")}).`);
+        }
+        if (live.size > 0)
+            await exitedPromise;
+        return exitCode;
+    }
+    finally {
+        process.off("SIGTERM", onSignal);
+        process.off("SIGINT", onSignal);
+    }
+}
+/**
+ * Run as a worker: answer the primary's requests for this worker's metrics, and call `shutdown`
+ * when the primary asks (or goes away).
+ */
+function serveWorkerChannel(registry, shutdown) {
+    let nextScrape = 0;
+    const scrapes = new Map();
+    const send = (message) => {
+        if (process.connected)
+            process.send?.(message);
+    };
+    const onMessage = (message) => {
+        if (!isKilnMessage(message))
+            return;
+        switch (message.kiln) {
+            case "collect-metrics":
+                registry.getMetricsAsJSON().then((metrics) => send({ kiln: "collected-metrics", id: message.id, metrics: metrics }), (error) => send({ kiln: "collect-failed", id: message.id, error: (0,errors/* errorMessage */.gJ)(error) }));
+                break;
+            case "metrics":
+                scrapes.get(message.id)?.resolve({ contentType: message.contentType, body: message.body });
+                scrapes.delete(message.id);
+                break;
+            case "metrics-failed":
+                scrapes.get(message.id)?.reject(new Error(`metrics from the workers: ${message.error}`));
+                scrapes.delete(message.id);
+                break;
+            case "shutdown":
+                shutdown();
+                break;
+        }
+    };
+    // Without its primary, a worker would serve on unsupervised: stop instead.
+    const onDisconnect = () => {
+        for (const scrape of scrapes.values())
+            scrape.reject(new Error("metrics: the primary process is gone"));
+        scrapes.clear();
+        shutdown();
+    };
+    process.on("message", onMessage);
+    process.once("disconnect", onDisconnect);
+    return {
+        announce(url) {
+            send({ kiln: "listening", url });
+        },
+        renderMetrics() {
+            const id = nextScrape++;
+            return new Promise((resolve, reject) => {
+                scrapes.set(id, { resolve, reject });
+                send({ kiln: "scrape", id });
+            });
+        },
+        close() {
+            process.off("message", onMessage);
+            process.off("disconnect", onDisconnect);
+            if (process.connected)
+                process.disconnect();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/runtime/serve/serve-metrics.js
+/**
+ * The inference server's Prometheus metrics, served at `/metrics` in the text exposition format.
+ *
+ * - `kiln_requests_total{model,version,status}` and `kiln_request_duration_seconds{model,version,status}`
+ *   for every request to a model route (`model="_server"` for server routes and unknown models,
+ *   so a scan of random names cannot blow up the label set);
+ * - `kiln_batch_rows{model,version}`: rows per onnxruntime call;
+ * - `kiln_queue_rows{model,version}`: rows waiting for a run;
+ * - `kiln_model_info{model,version,sha256}`: 1 for each version being served;
+ * - `kiln_prediction_log_rows_total`, `kiln_prediction_log_failures_total`,
+ *   `kiln_prediction_log_dropped_rows_total`: the prediction log's health;
+ * - Node's default process metrics (`process_*`, `nodejs_*`).
+ */
+
+function createServeMetrics(options = {}) {
+    const registry = new prom_client.Registry();
+    if (options.processMetrics ?? true)
+        (0,prom_client.collectDefaultMetrics)({ register: registry });
+    const requests = new prom_client.Counter({
+        name: "kiln_requests_total",
+        help: "Requests answered, by model, version and HTTP status.",
+        labelNames: ["model", "version", "status"],
+        registers: [registry],
+    });
+    const latency = new prom_client.Histogram({
+        name: "kiln_request_duration_seconds",
+        help: "Time from request start to response end, by model, version and HTTP status.",
+        labelNames: ["model", "version", "status"],
+        buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+        registers: [registry],
+    });
+    const batchRows = new prom_client.Histogram({
+        name: "kiln_batch_rows",
+        help: "Rows in each onnxruntime call.",
+        labelNames: ["model", "version"],
+        buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+        registers: [registry],
+    });
+    // Read at scrape time rather than set on every request: the hot path does not touch it.
+    const queues = new Set();
+    new prom_client.Gauge({
+        name: "kiln_queue_rows",
+        help: "Rows waiting for an onnxruntime call.",
+        labelNames: ["model", "version"],
+        registers: [registry],
+        collect() {
+            this.reset();
+            for (const queue of queues)
+                this.set({ model: queue.model, version: queue.version }, queue.rows());
+        },
+    });
+    const modelInfo = new prom_client.Gauge({
+        name: "kiln_model_info",
+        help: "1 for each model version being served.",
+        labelNames: ["model", "version", "sha256"],
+        registers: [registry],
+        // With several worker processes, each reports the versions it serves: merged, still 1.
+        aggregator: "max",
+    });
+    const logRows = new prom_client.Counter({
+        name: "kiln_prediction_log_rows_total",
+        help: "Prediction rows written to the store.",
+        registers: [registry],
+    });
+    const logFailures = new prom_client.Counter({
+        name: "kiln_prediction_log_failures_total",
+        help: "Failed attempts to write a prediction log object (each is retried).",
+        registers: [registry],
+    });
+    const logDropped = new prom_client.Counter({
+        name: "kiln_prediction_log_dropped_rows_total",
+        help: "Prediction rows given up on after the retries, or beyond the pending bound.",
+        registers: [registry],
+    });
+    // Children cached by label values: the hot path does one Map lookup, not a label hash.
+    const children = new Map();
+    const batchChildren = new Map();
+    return {
+        registry,
+        observeRequest(model, version, status, seconds) {
+            const key = `${model}\u0000${version}\u0000${status}`;
+            let child = children.get(key);
+            if (child === undefined) {
+                const labels = { model, version, status: String(status) };
+                child = { count: requests.labels(labels), time: latency.labels(labels) };
+                children.set(key, child);
+            }
+            child.count.inc();
+            child.time.observe(seconds);
+        },
+        observeBatch(model, version, rows) {
+            const key = `${model}\u0000${version}`;
+            let child = batchChildren.get(key);
+            if (child === undefined) {
+                child = batchRows.labels({ model, version });
+                batchChildren.set(key, child);
+            }
+            child.observe(rows);
+        },
+        watchQueue(model, version, rows) {
+            const queue = { model, version, rows };
+            queues.add(queue);
+            return () => queues.delete(queue);
+        },
+        setServed(model, version, sha256, served) {
+            if (served)
+                modelInfo.labels({ model, version, sha256 }).set(1);
+            else
+                modelInfo.remove({ model, version, sha256 });
+        },
+        predictionLogRows(rows) {
+            logRows.inc(rows);
+        },
+        predictionLogFailure() {
+            logFailures.inc();
+        },
+        predictionLogDropped(rows) {
+            logDropped.inc(rows);
+        },
+        async render() {
+            return { contentType: registry.contentType, body: await registry.metrics() };
         },
     };
 }
@@ -1130,7 +1522,8 @@ function tooLarge(size, maxBytes) {
 
 /** Label used in metrics for requests that do not reach a known model. */
 const serverMetricsLabel = "_server";
-const jsonHeaders = { "content-type": "application/json" };
+/** What Node accepts in a header value (and a sane length): other ids stay in the body only. */
+const headerValue = /^[\t\x20-\x7e\x80-\xff]{1,200}$/;
 function createInferenceHandler(options) {
     const { models, metrics, predictionLog, logger } = options;
     const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
@@ -1138,21 +1531,26 @@ function createInferenceHandler(options) {
     const now = options.now ?? Date.now;
     const idPrefix = (0,external_node_crypto_.randomBytes)(4).toString("hex");
     let counter = 0;
-    function send(response, status, body, requestId, extraHeaders = {}) {
+    function send(response, status, body, requestId, closeConnection = false) {
         const text = JSON.stringify(body);
-        response.writeHead(status, {
-            ...jsonHeaders,
-            "content-length": Buffer.byteLength(text),
-            "x-request-id": requestId,
-            ...extraHeaders,
-        });
+        // A flat [name, value, …] list: the cheapest form for Node to write.
+        const headers = [
+            "content-type",
+            "application/json",
+            "content-length",
+            String(Buffer.byteLength(text)),
+            "x-request-id",
+            requestId,
+        ];
+        if (closeConnection)
+            headers.push("connection", "close");
+        response.writeHead(status, headers);
         response.end(text);
     }
     function sendError(response, error, requestId, where) {
         if (error instanceof errors/* RequestError */.GI) {
             // A body we stopped reading cannot leave the connection reusable.
-            const close = error.status === 413 ? { connection: "close" } : undefined;
-            send(response, error.status, { error: error.message }, requestId, close);
+            send(response, error.status, { error: error.message }, requestId, error.status === 413);
             return error.status;
         }
         if (error instanceof errors/* ModelError */.me) {
@@ -1183,11 +1581,13 @@ function createInferenceHandler(options) {
         const body = await readJsonBody(request, maxBodyBytes);
         const model = served.model;
         const call = readInferRequest(body, model.signature);
-        if (call.id !== undefined)
+        // The V2 `id` names the request in the log and, when it can be a header value, in x-request-id.
+        const logId = call.id ?? requestId;
+        if (call.id !== undefined && headerValue.test(call.id))
             requestId = call.id;
         const outputs = await served.infer(call);
         predictionLog?.append({
-            requestId,
+            requestId: logId,
             model: model.name,
             version: model.version,
             rows: call.rows,
@@ -1203,9 +1603,7 @@ function createInferenceHandler(options) {
         const started = now();
         const t0 = performance.now();
         const header = request.headers["x-request-id"];
-        const requestId = typeof header === "string" && header.length > 0 && header.length <= 200
-            ? header
-            : `${idPrefix}-${++counter}`;
+        const requestId = typeof header === "string" && headerValue.test(header) ? header : `${idPrefix}-${++counter}`;
         const url = request.url ?? "/";
         const query = url.indexOf("?");
         const path = query < 0 ? url : url.slice(0, query);
@@ -1308,10 +1706,165 @@ function safeDecode(part) {
     }
 }
 
-// EXTERNAL MODULE: external "onnxruntime-node"
-var external_onnxruntime_node_ = __webpack_require__(3958);
 // EXTERNAL MODULE: ./node_modules/onnx-proto/dist/onnx.js
 var onnx = __webpack_require__(9070);
+// EXTERNAL MODULE: external "onnxruntime-node"
+var external_onnxruntime_node_ = __webpack_require__(3958);
+;// CONCATENATED MODULE: ./.build/runtime/serve/input-packing.js
+/**
+ * Input packing: a model with many narrow inputs of one datatype (Kiln's trainers make one
+ * `[-1, 1]` input per feature) is loaded with those inputs replaced by a single `[-1, Σ widths]`
+ * tensor and a `Split` node in front of the graph that gives every original input back, unchanged.
+ * onnxruntime's cost per call grows with the number of feeds (each is converted from JavaScript and
+ * bound on its own): for a 20-feature logistic model a call went from about 77 µs to 26 µs.
+ *
+ * Only the session changes. The signature the server publishes, validates requests against and
+ * logs is the model's own; the server packs the validated inputs just before each call. `Split`
+ * copies values exactly, so the outputs are bit-for-bit those of the original graph.
+ */
+
+
+
+const { onnx: input_packing_onnx } = onnx;
+const { DataType } = input_packing_onnx.TensorProto;
+/** Datatypes packed, with their ONNX element type. */
+const packable = {
+    [TensorDatatype.FP32]: DataType.FLOAT,
+    [TensorDatatype.FP64]: DataType.DOUBLE,
+    [TensorDatatype.INT32]: DataType.INT32,
+    [TensorDatatype.INT64]: DataType.INT64,
+};
+/** Models larger than this are served as they are (packing decodes and re-encodes the model). */
+const maxPackedModelBytes = 256 * 1024 * 1024;
+/**
+ * Which inputs to pack: per datatype, every `[-1, w]` input with a fixed width, when there are at
+ * least two of them. Undefined when nothing would be packed.
+ */
+function planInputPacking(signature, takenNames) {
+    const byType = new Map();
+    const unpacked = [];
+    signature.inputs.forEach((spec, index) => {
+        const fits = packable[spec.datatype] !== undefined &&
+            spec.shape.length === 2 &&
+            spec.shape[0] === -1 &&
+            spec.shape[1] >= 1;
+        if (!fits) {
+            unpacked.push(index);
+            return;
+        }
+        byType.set(spec.datatype, [...(byType.get(spec.datatype) ?? []), { index, width: spec.shape[1] }]);
+    });
+    const groups = [];
+    for (const [datatype, members] of byType) {
+        if (members.length < 2) {
+            unpacked.push(...members.map((m) => m.index));
+            continue;
+        }
+        let name = `kiln_packed_${datatype.toLowerCase()}`;
+        while (takenNames.has(name))
+            name = `_${name}`;
+        groups.push({ name, datatype, width: members.reduce((n, m) => n + m.width, 0), members });
+    }
+    if (groups.length === 0)
+        return undefined;
+    unpacked.sort((a, b) => a - b);
+    return { groups, unpacked };
+}
+/** Every name a graph already uses (inputs, outputs, initializers, node outputs). */
+function graphNames(model) {
+    const graph = model.graph;
+    const names = new Set();
+    for (const v of [...(graph?.input ?? []), ...(graph?.output ?? [])])
+        if (v.name)
+            names.add(v.name);
+    for (const t of graph?.initializer ?? [])
+        if (t.name)
+            names.add(t.name);
+    for (const node of graph?.node ?? [])
+        for (const out of node.output ?? [])
+            names.add(out);
+    return names;
+}
+/** The model with each group's inputs replaced by its packed input and a Split node. */
+function packModelInputs(model, signature, packing) {
+    const graph = model.graph;
+    const opset = (model.opsetImport ?? []).find((o) => !o.domain)?.version;
+    const splitAsInput = opset === undefined || Number(opset) >= 13;
+    const packedNames = new Set(packing.groups.flatMap((g) => g.members.map((m) => signature.inputs[m.index].name)));
+    const inputs = (graph.input ?? []).filter((v) => !packedNames.has(v.name ?? ""));
+    const splits = [];
+    for (const group of packing.groups) {
+        const batch = (graph.input ?? []).find((v) => v.name === signature.inputs[group.members[0].index].name)
+            ?.type?.tensorType?.shape?.dim?.[0];
+        inputs.push({
+            name: group.name,
+            type: {
+                tensorType: {
+                    elemType: packable[group.datatype],
+                    shape: { dim: [batch ?? { dimParam: "batch" }, { dimValue: group.width }] },
+                },
+            },
+        });
+        const widths = group.members.map((m) => m.width);
+        const outputs = group.members.map((m) => signature.inputs[m.index].name);
+        const axis = { name: "axis", type: input_packing_onnx.AttributeProto.AttributeType.INT, i: 1 };
+        if (splitAsInput) {
+            const sizes = `${group.name}_widths`;
+            (graph.initializer ??= []).push({
+                name: sizes,
+                dims: [widths.length],
+                dataType: DataType.INT64,
+                int64Data: widths,
+            });
+            splits.push({
+                opType: "Split",
+                name: `${group.name}_split`,
+                input: [group.name, sizes],
+                output: outputs,
+                attribute: [axis],
+            });
+        }
+        else {
+            splits.push({
+                opType: "Split",
+                name: `${group.name}_split`,
+                input: [group.name],
+                output: outputs,
+                attribute: [axis, { name: "split", type: input_packing_onnx.AttributeProto.AttributeType.INTS, ints: widths }],
+            });
+        }
+    }
+    graph.input = inputs;
+    graph.node = [...splits, ...(graph.node ?? [])];
+    return input_packing_onnx.ModelProto.encode(model).finish();
+}
+/** The feeds for the packed session: each group's inputs interleaved row by row into one tensor. */
+function packInputs(inputs, packing) {
+    const feeds = packing.unpacked.map((index) => inputs[index]);
+    for (const group of packing.groups) {
+        const rows = inputs[group.members[0].index].shape[0];
+        const data = allocateTensorData(group.datatype, rows * group.width);
+        let column = 0;
+        for (const member of group.members) {
+            const source = inputs[member.index].data;
+            const w = member.width;
+            if (w === 1) {
+                for (let r = 0; r < rows; r++)
+                    data[r * group.width + column] = source[r];
+            }
+            else {
+                for (let r = 0; r < rows; r++) {
+                    for (let j = 0; j < w; j++)
+                        data[r * group.width + column + j] = source[r * w + j];
+                }
+            }
+            column += w;
+        }
+        feeds.push({ name: group.name, datatype: group.datatype, shape: [rows, group.width], data });
+    }
+    return feeds;
+}
+
 ;// CONCATENATED MODULE: ./.build/runtime/serve/session-signature.js
 /**
  * The signature a loaded model is served with: its inputs and outputs as onnxruntime reports them,
@@ -1369,19 +1922,22 @@ function sessionSignature(session, bytes, where) {
 
 
 
+
+
 /** Load ONNX bytes into an onnxruntime session. Throws ModelError when the bytes are not a usable model. */
 async function loadModel(bytes, options) {
     const where = { model: options.name, version: options.version };
+    const create = (model) => external_onnxruntime_node_.InferenceSession.create(model, {
+        intraOpNumThreads: options.threads ?? 1,
+        interOpNumThreads: 1,
+        executionMode: "sequential",
+        graphOptimizationLevel: "all",
+        // Failures come back as errors and are logged by the server; keep onnxruntime quiet.
+        logSeverityLevel: 4,
+    });
     let session;
     try {
-        session = await external_onnxruntime_node_.InferenceSession.create(bytes, {
-            intraOpNumThreads: options.threads ?? 1,
-            interOpNumThreads: 1,
-            executionMode: "sequential",
-            graphOptimizationLevel: "all",
-            // Failures come back as errors and are logged by the server; keep onnxruntime quiet.
-            logSeverityLevel: 4,
-        });
+        session = await create(bytes);
     }
     catch (error) {
         throw new errors/* ModelError */.me(`onnxruntime cannot load the model: ${(0,errors/* errorMessage */.gJ)(error)}`, where, {
@@ -1389,6 +1945,22 @@ async function loadModel(bytes, options) {
         });
     }
     const signature = sessionSignature(session, bytes, where);
+    let packing;
+    if ((options.packInputs ?? true) && bytes.length <= maxPackedModelBytes) {
+        const model = onnx.onnx.ModelProto.decode(bytes);
+        packing = planInputPacking(signature, graphNames(model));
+        if (packing !== undefined) {
+            try {
+                const packed = await create(packModelInputs(model, signature, packing));
+                await session.release();
+                session = packed;
+            }
+            catch {
+                // Packing only saves time: a graph onnxruntime will not take rewritten is served as it is.
+                packing = undefined;
+            }
+        }
+    }
     const outputTypes = new Map(signature.outputs.map((o) => [o.name, o.datatype]));
     return {
         name: options.name,
@@ -1396,9 +1968,15 @@ async function loadModel(bytes, options) {
         sha256: options.sha256,
         signature,
         batchable: hasBatchDimension(signature),
+        packed: packing === undefined
+            ? undefined
+            : {
+                inputs: packing.groups.reduce((n, g) => n + g.members.length, 0),
+                tensors: packing.groups.length,
+            },
         async run(inputs) {
             const feeds = {};
-            for (const input of inputs) {
+            for (const input of packing === undefined ? inputs : packInputs(inputs, packing)) {
                 feeds[input.name] = new external_onnxruntime_node_.Tensor(ortTypeOfDatatype[input.datatype], input.data, input.shape);
             }
             let results;
@@ -1508,8 +2086,8 @@ var external_node_zlib_ = __webpack_require__(8522);
  *   decimal strings. Class probabilities follow the order of the model's `kiln.classes`.
  *   Models without a batch dimension log their whole tensors as row 0.
  *
- * Rows are serialized once the responses of their event-loop turn are written, buffered, and written
- * (gzip at its fastest level) in one object per model and day when `maxRows` rows are pending or
+ * Rows are serialized once the responses of their event-loop turn are written, compressed in 64 KiB
+ * chunks (gzip at its fastest level), and written in one object per model and day when `maxRows` rows are pending or
  * `flushIntervalMs` has passed. A failed write is retried with exponential backoff and counted;
  * rows are dropped (and counted) only after the last retry or beyond `maxPendingRows`. Nothing
  * here can fail a request.
@@ -1519,6 +2097,11 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 
 
+/**
+ * Text handed to gzip at once. Each write is a job on libuv's thread pool and a callback on the
+ * event loop; writing every turn's rows at low concurrency cost more than serializing them.
+ */
+const gzipChunkChars = 64 * 1024;
 function openObject(firstTs) {
     const gzip = (0,external_node_zlib_.createGzip)({ level: external_node_zlib_.constants.Z_BEST_SPEED });
     const chunks = [];
@@ -1529,7 +2112,7 @@ function openObject(firstTs) {
     });
     // A stream error surfaces when the object is written; never as an unhandled rejection.
     compressed.catch(() => { });
-    return { firstTs, rows: 0, gzip, compressed };
+    return { firstTs, rows: 0, gzip, text: "", compressed };
 }
 class PredictionLog {
     #options;
@@ -1576,9 +2159,8 @@ class PredictionLog {
         if (fresh.length === 0)
             return;
         this.#fresh = [];
-        // One text per object for this turn, handed to its gzip stream (compressed on the thread pool),
-        // so what stays in memory until the flush is compressed bytes, not strings.
-        const texts = new Map();
+        // Each object's text goes to its gzip stream (compressed on the thread pool) in large chunks,
+        // so what stays in memory until the flush is mostly compressed bytes, not strings.
         for (const entry of fresh) {
             const key = `${entry.model}/${isoTime(entry.ts).slice(0, 10)}`;
             let object = this.#pending.get(key);
@@ -1586,12 +2168,14 @@ class PredictionLog {
                 object = openObject(entry.ts);
                 this.#pending.set(key, object);
             }
-            texts.set(object, (texts.get(object) ?? "") + serializeEntries([entry]));
+            object.text += serializeEntries([entry]);
+            if (object.text.length >= gzipChunkChars) {
+                object.gzip.write(object.text);
+                object.text = "";
+            }
             object.rows += entry.rows;
             this.#pendingRows += entry.rows;
         }
-        for (const [object, text] of texts)
-            object.gzip.write(text);
         if (this.#pendingRows >= this.#options.maxRows)
             this.flush();
     }
@@ -1628,7 +2212,11 @@ class PredictionLog {
         const key = `predictions/${prefix}/${first}-${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.jsonl.gz`;
         let body;
         try {
-            object.gzip.end();
+            if (object.text.length > 0)
+                object.gzip.end(object.text);
+            else
+                object.gzip.end();
+            object.text = "";
             body = await object.compressed;
         }
         catch (error) {
@@ -1773,130 +2361,6 @@ function sizeOf(dims) {
     return dims.reduce((n, d) => n * d, 1);
 }
 
-// EXTERNAL MODULE: ./node_modules/prom-client/index.js
-var prom_client = __webpack_require__(5222);
-;// CONCATENATED MODULE: ./.build/runtime/serve/serve-metrics.js
-/**
- * The inference server's Prometheus metrics, served at `/metrics` in the text exposition format.
- *
- * - `kiln_requests_total{model,version,status}` and `kiln_request_duration_seconds{model,version,status}`
- *   for every request to a model route (`model="_server"` for server routes and unknown models,
- *   so a scan of random names cannot blow up the label set);
- * - `kiln_batch_rows{model,version}`: rows per onnxruntime call;
- * - `kiln_queue_rows{model,version}`: rows waiting for a run;
- * - `kiln_model_info{model,version,sha256}`: 1 for each version being served;
- * - `kiln_prediction_log_rows_total`, `kiln_prediction_log_failures_total`,
- *   `kiln_prediction_log_dropped_rows_total`: the prediction log's health;
- * - Node's default process metrics (`process_*`, `nodejs_*`).
- */
-
-function createServeMetrics(options = {}) {
-    const registry = new prom_client.Registry();
-    if (options.processMetrics ?? true)
-        (0,prom_client.collectDefaultMetrics)({ register: registry });
-    const requests = new prom_client.Counter({
-        name: "kiln_requests_total",
-        help: "Requests answered, by model, version and HTTP status.",
-        labelNames: ["model", "version", "status"],
-        registers: [registry],
-    });
-    const latency = new prom_client.Histogram({
-        name: "kiln_request_duration_seconds",
-        help: "Time from request start to response end, by model, version and HTTP status.",
-        labelNames: ["model", "version", "status"],
-        buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-        registers: [registry],
-    });
-    const batchRows = new prom_client.Histogram({
-        name: "kiln_batch_rows",
-        help: "Rows in each onnxruntime call.",
-        labelNames: ["model", "version"],
-        buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
-        registers: [registry],
-    });
-    const queueRows = new prom_client.Gauge({
-        name: "kiln_queue_rows",
-        help: "Rows waiting for an onnxruntime call.",
-        labelNames: ["model", "version"],
-        registers: [registry],
-    });
-    const modelInfo = new prom_client.Gauge({
-        name: "kiln_model_info",
-        help: "1 for each model version being served.",
-        labelNames: ["model", "version", "sha256"],
-        registers: [registry],
-    });
-    const logRows = new prom_client.Counter({
-        name: "kiln_prediction_log_rows_total",
-        help: "Prediction rows written to the store.",
-        registers: [registry],
-    });
-    const logFailures = new prom_client.Counter({
-        name: "kiln_prediction_log_failures_total",
-        help: "Failed attempts to write a prediction log object (each is retried).",
-        registers: [registry],
-    });
-    const logDropped = new prom_client.Counter({
-        name: "kiln_prediction_log_dropped_rows_total",
-        help: "Prediction rows given up on after the retries, or beyond the pending bound.",
-        registers: [registry],
-    });
-    // Children cached by label values: the hot path does one Map lookup, not a label hash.
-    const children = new Map();
-    const batchChildren = new Map();
-    const queueChildren = new Map();
-    return {
-        registry,
-        observeRequest(model, version, status, seconds) {
-            const key = `${model}\u0000${version}\u0000${status}`;
-            let child = children.get(key);
-            if (child === undefined) {
-                const labels = { model, version, status: String(status) };
-                child = { count: requests.labels(labels), time: latency.labels(labels) };
-                children.set(key, child);
-            }
-            child.count.inc();
-            child.time.observe(seconds);
-        },
-        observeBatch(model, version, rows) {
-            const key = `${model}\u0000${version}`;
-            let child = batchChildren.get(key);
-            if (child === undefined) {
-                child = batchRows.labels({ model, version });
-                batchChildren.set(key, child);
-            }
-            child.observe(rows);
-        },
-        setQueueDepth(model, version, rows) {
-            const key = `${model}\u0000${version}`;
-            let child = queueChildren.get(key);
-            if (child === undefined) {
-                child = queueRows.labels({ model, version });
-                queueChildren.set(key, child);
-            }
-            child.set(rows);
-        },
-        setServed(model, version, sha256, served) {
-            if (served)
-                modelInfo.labels({ model, version, sha256 }).set(1);
-            else
-                modelInfo.remove({ model, version, sha256 });
-        },
-        predictionLogRows(rows) {
-            logRows.inc(rows);
-        },
-        predictionLogFailure() {
-            logFailures.inc();
-        },
-        predictionLogDropped(rows) {
-            logDropped.inc(rows);
-        },
-        async render() {
-            return { contentType: registry.contentType, body: await registry.metrics() };
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./.build/runtime/serve/micro-batcher.js
 
 
@@ -1928,7 +2392,6 @@ class MicroBatcher {
         return new Promise((resolve, reject) => {
             this.#queue.push({ call, resolve, reject });
             this.#queuedRows += call.rows;
-            this.#hooks.onQueueDepth?.(this.#queuedRows);
             this.#schedule();
         });
     }
@@ -1966,7 +2429,6 @@ class MicroBatcher {
                 rows += next.call.rows;
             }
             this.#queuedRows -= rows;
-            this.#hooks.onQueueDepth?.(this.#queuedRows);
             this.#running++;
             void this.#runBatch(batch, rows).finally(() => {
                 this.#running--;
@@ -2065,18 +2527,24 @@ class ServedVersion {
     model;
     #batcher;
     #metrics;
+    #unwatchQueue;
     #inFlight = 0;
     #drained = [];
     constructor(model, batching, metrics) {
         this.model = model;
         this.#metrics = metrics;
-        this.#batcher =
-            batching && model.batchable
-                ? new MicroBatcher((inputs) => model.run(inputs), batching, {
-                    onBatch: (rows) => metrics?.observeBatch(model.name, model.version, rows),
-                    onQueueDepth: (rows) => metrics?.setQueueDepth(model.name, model.version, rows),
-                })
-                : undefined;
+        const batcher = batching && model.batchable
+            ? new MicroBatcher((inputs) => model.run(inputs), batching, {
+                onBatch: (rows) => metrics?.observeBatch(model.name, model.version, rows),
+            })
+            : undefined;
+        this.#batcher = batcher;
+        this.#unwatchQueue =
+            batcher && metrics ? metrics.watchQueue(model.name, model.version, () => batcher.queuedRows) : () => { };
+    }
+    /** Stop reporting this version's queue (once it is released). */
+    forget() {
+        this.#unwatchQueue();
     }
     get batching() {
         return this.#batcher !== undefined;
@@ -2146,6 +2614,7 @@ class ServedModel {
         this.#draining.add(previous);
         try {
             await previous.drained();
+            previous.forget();
             await previous.model.release();
         }
         finally {
@@ -2176,7 +2645,7 @@ class ServedModel {
 
 async function startInferenceServer(options) {
     const { logger } = options;
-    const metrics = createServeMetrics();
+    const metrics = options.metrics ?? createServeMetrics();
     const load = (resolved) => loadModel(resolved.bytes, {
         name: resolved.name,
         version: resolved.version,
@@ -2189,7 +2658,7 @@ async function startInferenceServer(options) {
         const model = await load(resolved);
         models.set(source.name, new ServedModel(model, options.batching, metrics));
         logger.info(`loaded ${source.description}: version ${model.version} (sha256:${model.sha256.slice(0, 12)}), ` +
-            `${model.signature.inputs.length} inputs, ${model.signature.outputs.length} outputs, ` +
+            `${model.signature.inputs.length} inputs${model.packed ? ` (${model.packed.inputs} packed into ${model.packed.tensors} tensor${model.packed.tensors > 1 ? "s" : ""} for onnxruntime)` : ""}, ${model.signature.outputs.length} outputs, ` +
             `batching ${options.batching && model.batchable ? `on (≤${options.batching.maxBatchSize} rows)` : "off"}.`);
     }
     const predictionLog = options.predictionStore === undefined
@@ -2293,6 +2762,8 @@ var console_logger = __webpack_require__(9498);
 
 
 
+
+
 function integer(flag, text, min) {
     const value = Number(text);
     if (!Number.isSafeInteger(value) || value < min) {
@@ -2301,6 +2772,34 @@ function integer(flag, text, min) {
     return value;
 }
 async function serve(reference, flags) {
+    if (!isServeWorker())
+        return serveOrSupervise(reference, flags);
+    try {
+        await serveOne(reference, flags);
+    }
+    finally {
+        // A worker's channel to its primary would keep it alive after an error.
+        if (process.connected)
+            process.disconnect();
+    }
+}
+async function serveOrSupervise(reference, flags) {
+    const workers = flags.workers === "auto" ? availableWorkers() : integer("workers", flags.workers, 1);
+    if (workers > 1) {
+        // The primary only supervises; every worker runs this same command and serves.
+        const code = await superviseServeWorkers({
+            workers,
+            logger: (0,console_logger.createConsoleLogger)({ quiet: flags.quiet ?? false }),
+            onListening: (url) => process.stdout.write(`listening on ${url}\n`),
+        });
+        // Every worker has exited. node:cluster can still hold a connection it was handing to a worker
+        // that died, which would keep this process alive for nothing.
+        process.exit(code);
+    }
+    return serveOne(reference, flags);
+}
+/** Serve in this process (alone, or as one of the workers). */
+async function serveOne(reference, flags) {
     const logger = (0,console_logger.createConsoleLogger)({ quiet: flags.quiet ?? false });
     const context = { env: process.env, cwd: process.cwd() };
     let source;
@@ -2323,7 +2822,19 @@ async function serve(reference, flags) {
         source = pinnedModelSource(source, flags.sha256);
     }
     const store = flags.predictionLog ? await (0,open_store.openStore)(flags.store, context) : undefined;
+    // A shutdown the primary asks for while the model is still loading is carried out once it listens.
+    let askedToStop;
+    let stopRequested = (reason) => {
+        askedToStop = reason;
+    };
+    const metrics = createServeMetrics();
+    let channel;
+    if (isServeWorker()) {
+        channel = serveWorkerChannel(metrics.registry, () => stopRequested("the primary process asked"));
+        metrics.render = channel.renderMetrics;
+    }
     const running = await startInferenceServer({
+        metrics,
         sources: [source],
         logger,
         host: flags.host,
@@ -2347,21 +2858,32 @@ async function serve(reference, flags) {
     });
     if (store)
         logger.info(`logging predictions to ${store.url.replace(/\/$/, "")}/predictions/${source.name}/`);
-    // Tests and scripts parse this line for the port.
-    process.stdout.write(`listening on ${running.url}\n`);
+    // Tests and scripts parse this line for the port (a worker tells its primary, which prints it).
+    if (channel)
+        channel.announce(running.url);
+    else
+        process.stdout.write(`listening on ${running.url}\n`);
     await new Promise((resolve) => {
-        const stop = (signal) => {
+        let stopping = false;
+        const stop = (reason) => {
+            if (stopping)
+                return;
+            stopping = true;
             process.off("SIGTERM", stop);
             process.off("SIGINT", stop);
-            logger.info(`${signal}: no longer accepting requests; finishing in-flight requests and flushing the log.`);
+            logger.info(`${reason}: no longer accepting requests; finishing in-flight requests and flushing the log.`);
             void running.shutdown().then(() => {
                 logger.info("stopped.");
                 resolve();
             });
         };
+        stopRequested = stop;
         process.on("SIGTERM", stop);
         process.on("SIGINT", stop);
+        if (askedToStop !== undefined)
+            stop(askedToStop);
     });
+    channel?.close();
 }
 async function renderDeployment(model, flags) {
     const image = parsePinnedImage(flags.image);
@@ -2437,6 +2959,7 @@ function registerServeCommands(program) {
         .option("--max-body-bytes <bytes>", "largest request body accepted", String(8 * 1024 * 1024))
         .option("--threads <n>", "onnxruntime threads per model", "1")
         .option("--shutdown-timeout <ms>", "longest to wait for in-flight requests on SIGTERM", "30000")
+        .option("--workers <n>", "server processes sharing the port, each with its own copy of the model ('auto': one per core)", "1")
         .addOption(new esm/* Option */.c$("-q, --quiet", "print only the listening line and errors"))
         .action((reference, flags) => serve(reference, flags));
 }

@@ -1,5 +1,5 @@
-export const id = 597;
-export const ids = [597,498,260];
+export const id = 948;
+export const ids = [948,498,260];
 export const modules = {
 
 /***/ 9597:
@@ -679,6 +679,165 @@ function createConsoleLogger(options = {}) {
             }
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 3395:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iu: () => (/* binding */ parseYamlDocument),
+/* harmony export */   hw: () => (/* binding */ pointerPath)
+/* harmony export */ });
+/* unused harmony export YamlDocument */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8094);
+
+
+/**
+ * A YAML (or JSON) file parsed with the position of every node, so each ConfigError about it can
+ * name file:line:col. Callers read `value` (plain JavaScript) and ask where a path is, or walk
+ * the nodes (`root`) when they need a scalar's exact type.
+ */
+class YamlDocument {
+    file;
+    document;
+    lineCounter;
+    plain;
+    /** Map entries by key, built once per map so lookups stay O(1) in pipelines of 10,000 stages. */
+    pairIndex = new WeakMap();
+    constructor(
+    /** The file name shown in positions. */
+    file, document, lineCounter) {
+        this.file = file;
+        this.document = document;
+        this.lineCounter = lineCounter;
+    }
+    /** The document's top node; null for an empty file. */
+    get root() {
+        return this.document.contents;
+    }
+    /** The document as plain JavaScript (maps become objects); null for an empty file. */
+    get value() {
+        this.plain ??= { value: this.document.toJS() ?? null };
+        return this.plain.value;
+    }
+    /**
+     * Position of the value at `path` (an array, or a JSON pointer such as `/stages/train/deps/0`).
+     * A path that does not resolve falls back to its deepest existing ancestor, so a position always
+     * has a line.
+     */
+    valuePosition(path) {
+        const { node } = this.resolve(path);
+        return this.at(node?.range?.[0] ?? 0);
+    }
+    /** Position of the key of the map entry at `path` (the value's position for list items). */
+    keyPosition(path) {
+        const { node, key } = this.resolve(path);
+        return this.at(key?.range?.[0] ?? node?.range?.[0] ?? 0);
+    }
+    /** Position of a node of this document; just the file for a node without a place in it. */
+    positionOf(node) {
+        const offset = node?.range?.[0];
+        return offset === undefined ? { file: this.file } : this.at(offset);
+    }
+    /** Position at a character offset of the text. */
+    at(offset) {
+        const { line, col } = this.lineCounter.linePos(offset);
+        return { file: this.file, line, column: col };
+    }
+    pairsOf(map) {
+        let index = this.pairIndex.get(map);
+        if (!index) {
+            index = new Map();
+            for (const item of map.items)
+                if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key))
+                    index.set(String(item.key.value), item);
+            this.pairIndex.set(map, index);
+        }
+        return index;
+    }
+    resolve(path) {
+        let node = this.document.contents;
+        let key;
+        for (const segment of typeof path === "string" ? pointerPath(path) : path) {
+            const index = typeof segment === "number" ? segment : /^[0-9]+$/.test(segment) ? Number(segment) : -1;
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+                const pair = this.pairsOf(node).get(String(segment));
+                if (!pair)
+                    break;
+                key = pair.key;
+                node = pair.value ?? pair.key;
+            }
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && node.items[index] !== undefined) {
+                key = undefined;
+                node = node.items[index];
+            }
+            else {
+                break;
+            }
+        }
+        return { node: (node ?? undefined), key };
+    }
+}
+/** The segments of a JSON pointer (RFC 6901): `/stages/a~1b/0` → `["stages", "a/b", 0]`. */
+function pointerPath(pointer) {
+    if (pointer === "")
+        return [];
+    return pointer
+        .slice(1)
+        .split("/")
+        .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+        .map((part) => (/^[0-9]+$/.test(part) ? Number(part) : part));
+}
+/**
+ * Parse YAML (JSON is YAML too) keeping positions. A syntax error, or a key written twice in one
+ * map, is a ConfigError naming file:line:col — the one place YAML's errors become ours.
+ */
+function parseYamlDocument(text, file, options = {}) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    // yaml's own duplicate-key check is quadratic in a map's size; duplicateKeyOffset is linear.
+    const document = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const parsed = new YamlDocument(file, document, lineCounter);
+    const lead = options.syntaxErrorLead ?? "not valid YAML";
+    const [yamlError] = document.errors;
+    if (yamlError) {
+        const position = parsed.at(yamlError.pos[0]);
+        const firstLine = yamlError.message.split("\n")[0] ?? yamlError.message;
+        const lineText = text.split("\n")[(position.line ?? 1) - 1] ?? "";
+        const hint = options.syntaxErrorHint?.(lineText) ?? "";
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(position, `${lead}: ${firstLine}${hint}`, { cause: yamlError });
+    }
+    const duplicate = firstDuplicateKey(document);
+    if (duplicate) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(parsed.at(duplicate.offset), `${lead}: Map keys must be unique; '${duplicate.name}' is given twice in the same map.`);
+    }
+    return parsed;
+}
+/** The first key written twice in one map: its name and the offset of its second occurrence. */
+function firstDuplicateKey(document) {
+    let found;
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(document, {
+        Map(_key, map) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(map))
+                return undefined;
+            const seen = new Set();
+            for (const pair of map.items) {
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key))
+                    continue;
+                const name = String(pair.key.value);
+                if (seen.has(name)) {
+                    found = { name, offset: pair.key.range?.[0] ?? 0 };
+                    return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
+                }
+                seen.add(name);
+            }
+            return undefined;
+        },
+    });
+    return found;
 }
 
 

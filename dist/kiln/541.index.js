@@ -1,14 +1,174 @@
-export const id = 589;
-export const ids = [589,571,685];
+export const id = 541;
+export const ids = [541,571,685,460];
 export const modules = {
+
+/***/ 3395:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iu: () => (/* binding */ parseYamlDocument),
+/* harmony export */   hw: () => (/* binding */ pointerPath)
+/* harmony export */ });
+/* unused harmony export YamlDocument */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8094);
+
+
+/**
+ * A YAML (or JSON) file parsed with the position of every node, so each ConfigError about it can
+ * name file:line:col. Callers read `value` (plain JavaScript) and ask where a path is, or walk
+ * the nodes (`root`) when they need a scalar's exact type.
+ */
+class YamlDocument {
+    file;
+    document;
+    lineCounter;
+    plain;
+    /** Map entries by key, built once per map so lookups stay O(1) in pipelines of 10,000 stages. */
+    pairIndex = new WeakMap();
+    constructor(
+    /** The file name shown in positions. */
+    file, document, lineCounter) {
+        this.file = file;
+        this.document = document;
+        this.lineCounter = lineCounter;
+    }
+    /** The document's top node; null for an empty file. */
+    get root() {
+        return this.document.contents;
+    }
+    /** The document as plain JavaScript (maps become objects); null for an empty file. */
+    get value() {
+        this.plain ??= { value: this.document.toJS() ?? null };
+        return this.plain.value;
+    }
+    /**
+     * Position of the value at `path` (an array, or a JSON pointer such as `/stages/train/deps/0`).
+     * A path that does not resolve falls back to its deepest existing ancestor, so a position always
+     * has a line.
+     */
+    valuePosition(path) {
+        const { node } = this.resolve(path);
+        return this.at(node?.range?.[0] ?? 0);
+    }
+    /** Position of the key of the map entry at `path` (the value's position for list items). */
+    keyPosition(path) {
+        const { node, key } = this.resolve(path);
+        return this.at(key?.range?.[0] ?? node?.range?.[0] ?? 0);
+    }
+    /** Position of a node of this document; just the file for a node without a place in it. */
+    positionOf(node) {
+        const offset = node?.range?.[0];
+        return offset === undefined ? { file: this.file } : this.at(offset);
+    }
+    /** Position at a character offset of the text. */
+    at(offset) {
+        const { line, col } = this.lineCounter.linePos(offset);
+        return { file: this.file, line, column: col };
+    }
+    pairsOf(map) {
+        let index = this.pairIndex.get(map);
+        if (!index) {
+            index = new Map();
+            for (const item of map.items)
+                if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key))
+                    index.set(String(item.key.value), item);
+            this.pairIndex.set(map, index);
+        }
+        return index;
+    }
+    resolve(path) {
+        let node = this.document.contents;
+        let key;
+        for (const segment of typeof path === "string" ? pointerPath(path) : path) {
+            const index = typeof segment === "number" ? segment : /^[0-9]+$/.test(segment) ? Number(segment) : -1;
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+                const pair = this.pairsOf(node).get(String(segment));
+                if (!pair)
+                    break;
+                key = pair.key;
+                node = pair.value ?? pair.key;
+            }
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && node.items[index] !== undefined) {
+                key = undefined;
+                node = node.items[index];
+            }
+            else {
+                break;
+            }
+        }
+        return { node: (node ?? undefined), key };
+    }
+}
+/** The segments of a JSON pointer (RFC 6901): `/stages/a~1b/0` → `["stages", "a/b", 0]`. */
+function pointerPath(pointer) {
+    if (pointer === "")
+        return [];
+    return pointer
+        .slice(1)
+        .split("/")
+        .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+        .map((part) => (/^[0-9]+$/.test(part) ? Number(part) : part));
+}
+/**
+ * Parse YAML (JSON is YAML too) keeping positions. A syntax error, or a key written twice in one
+ * map, is a ConfigError naming file:line:col — the one place YAML's errors become ours.
+ */
+function parseYamlDocument(text, file, options = {}) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    // yaml's own duplicate-key check is quadratic in a map's size; duplicateKeyOffset is linear.
+    const document = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const parsed = new YamlDocument(file, document, lineCounter);
+    const lead = options.syntaxErrorLead ?? "not valid YAML";
+    const [yamlError] = document.errors;
+    if (yamlError) {
+        const position = parsed.at(yamlError.pos[0]);
+        const firstLine = yamlError.message.split("\n")[0] ?? yamlError.message;
+        const lineText = text.split("\n")[(position.line ?? 1) - 1] ?? "";
+        const hint = options.syntaxErrorHint?.(lineText) ?? "";
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(position, `${lead}: ${firstLine}${hint}`, { cause: yamlError });
+    }
+    const duplicate = firstDuplicateKey(document);
+    if (duplicate) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(parsed.at(duplicate.offset), `${lead}: Map keys must be unique; '${duplicate.name}' is given twice in the same map.`);
+    }
+    return parsed;
+}
+/** The first key written twice in one map: its name and the offset of its second occurrence. */
+function firstDuplicateKey(document) {
+    let found;
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(document, {
+        Map(_key, map) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(map))
+                return undefined;
+            const seen = new Set();
+            for (const pair of map.items) {
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key))
+                    continue;
+                const name = String(pair.key.value);
+                if (seen.has(name)) {
+                    found = { name, offset: pair.key.range?.[0] ?? 0 };
+                    return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
+                }
+                seen.add(name);
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+
+
+/***/ }),
 
 /***/ 6169:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nf: () => (/* binding */ closestName),
 /* harmony export */   au: () => (/* binding */ didYouMean)
 /* harmony export */ });
-/* unused harmony exports levenshteinDistance, closestName */
+/* unused harmony export levenshteinDistance */
 /** Edit distance (insertions, deletions, substitutions) between two strings. */
 function levenshteinDistance(a, b) {
     if (a === b)
@@ -103,7 +263,8 @@ function formatDuration(ms) {
 const streamThreshold = 16 * 1024 * 1024;
 /**
  * Digests of files, reused while a file's size and mtime are unchanged (like DVC's state db), so a
- * re-run of an unchanged project hashes nothing. Seeded from kiln.lock and `.kiln/state.json`.
+ * re-run of an unchanged project hashes nothing. Kept in `.kiln/state.json`, never in kiln.lock:
+ * mtimes differ between checkouts of one commit, and the committed lock holds content only.
  * Keys are absolute paths.
  */
 class HashCache {
@@ -138,11 +299,6 @@ class HashCache {
         this.entries.set(path, entry);
         this.changed = true;
     }
-    /** Seed an entry without marking the cache as changed (entries read from kiln.lock). */
-    seed(path, entry) {
-        if (!this.entries.has(path))
-            this.entries.set(path, entry);
-    }
     /** The sha256 (hex) of a file, from the cache when its size and mtime match. */
     async digestOf(path, stat) {
         const current = stat ?? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path);
@@ -163,6 +319,84 @@ async function hashStream(path) {
     for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
         hash.update(chunk);
     return hash.digest("hex");
+}
+
+
+/***/ }),
+
+/***/ 2323:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GW: () => (/* binding */ interpolate),
+/* harmony export */   TH: () => (/* binding */ replaceReferences),
+/* harmony export */   iZ: () => (/* binding */ paramsNamespace),
+/* harmony export */   wQ: () => (/* binding */ referenceNames)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8094);
+
+const referenceSource = String.raw `\$\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_-]+)*)\s*\}`;
+const reference = new RegExp(referenceSource, "g");
+const wholeReference = new RegExp(`^${referenceSource}$`);
+/** Names under `params.` are kiln.yaml's params-file references, resolved after foreach/matrix. */
+const paramsNamespace = "params";
+/**
+ * Replace `${…}` references in a value (strings inside lists and maps too). A string that is
+ * exactly one reference takes the value's own type (number, list, map); inside a longer string
+ * the value is written as text (lists and maps as JSON).
+ */
+function replaceReferences(value, resolve, path = []) {
+    if (typeof value === "string")
+        return replaceInString(value, (name) => resolve(name, path));
+    if (Array.isArray(value))
+        return value.map((item, index) => replaceReferences(item, resolve, [...path, index]));
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceReferences(v, resolve, [...path, k])]));
+    }
+    return value;
+}
+/** The names of the `${…}` references in a string. */
+function referenceNames(text) {
+    return [...text.matchAll(reference)].map((match) => match[1]);
+}
+/**
+ * Replace `${item}`, `${item.field}`, `${key}` and `${matrix.name}` in a value from a foreach or
+ * matrix stage. An unknown name is a ConfigError at `position`; `${params.…}` is left for the
+ * params pass.
+ */
+function interpolate(value, variables, position) {
+    return replaceReferences(value, (name) => name.startsWith(`${paramsNamespace}.`) ? undefined : { value: lookup(name, variables, position) });
+}
+function lookup(name, variables, position) {
+    const [head, ...rest] = name.split(".");
+    let current = head === undefined ? undefined : variables[head];
+    let found = head !== undefined && head in variables;
+    for (const part of rest) {
+        if (!found || current === null || typeof current !== "object" || !(part in current)) {
+            found = false;
+            break;
+        }
+        current = current[part];
+    }
+    if (!found) {
+        const known = Object.keys(variables).sort().join(", ") || "none";
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(position, `'\${${name}}' is not defined here; this stage defines: ${known}.`);
+    }
+    return current;
+}
+function replaceInString(text, resolve) {
+    const whole = wholeReference.exec(text);
+    if (whole?.[1] !== undefined) {
+        const resolved = resolve(whole[1]);
+        return resolved === undefined ? text : resolved.value;
+    }
+    return text.replace(reference, (match, name) => {
+        const resolved = resolve(name);
+        if (resolved === undefined)
+            return match;
+        const { value } = resolved;
+        return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+    });
 }
 
 
@@ -201,6 +435,199 @@ async function loadBuiltinStages() {
 
 /***/ }),
 
+/***/ 1660:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CG: () => (/* binding */ resolvesWithLockedParams),
+/* harmony export */   p8: () => (/* binding */ hasParamReference),
+/* harmony export */   yb: () => (/* binding */ resolveParamReferences)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8094);
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6169);
+/* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2323);
+/* harmony import */ var _stable_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8608);
+
+
+
+
+/**
+ * Replace `${params.<dotted.key>}` in a stage's `cmd` or `with` value with the value from the
+ * default params file, as DVC's templating does: a string that is exactly one reference takes the
+ * value's type (number, list, map), inside a longer string it is written as text. Every key used
+ * is returned as a ParamRef, so the stage depends on it as if it were listed under `params:`.
+ * An unknown key is a ConfigError at the value's position, suggesting the closest key.
+ */
+function resolveParamReferences(value, file, params, positionAt) {
+    const refs = new Map();
+    const resolved = (0,_interpolate_js__WEBPACK_IMPORTED_MODULE_1__/* .replaceReferences */ .TH)(value, (name, path) => {
+        if (!name.startsWith(`${_interpolate_js__WEBPACK_IMPORTED_MODULE_1__/* .paramsNamespace */ .iZ}.`))
+            return undefined;
+        const key = name.slice(_interpolate_js__WEBPACK_IMPORTED_MODULE_1__/* .paramsNamespace */ .iZ.length + 1);
+        const position = positionAt(path);
+        const found = lookupKey(params.contentOf(file, position), key);
+        if (!found.ok) {
+            const suggestion = (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__/* .closestName */ .Nf)(key, dottedKeys(params.contentOf(file, position)));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(position, `'\${${name}}': params file '${file}' has no key '${key}'${found.prefix === "" ? "" : ` ('${found.prefix}' has no '${found.missing}')`}.${suggestion === undefined ? "" : ` Did you mean '\${${_interpolate_js__WEBPACK_IMPORTED_MODULE_1__/* .paramsNamespace */ .iZ}.${suggestion}}'?`}`);
+        }
+        if (!refs.has(key))
+            refs.set(key, { file, key, position });
+        return { value: found.value };
+    });
+    return { value: resolved, refs: [...refs.values()] };
+}
+/** Whether a value holds a `${params.…}` reference anywhere. */
+function hasParamReference(value) {
+    if (typeof value === "string")
+        return (0,_interpolate_js__WEBPACK_IMPORTED_MODULE_1__/* .referenceNames */ .wQ)(value).some((n) => n.startsWith(`${_interpolate_js__WEBPACK_IMPORTED_MODULE_1__/* .paramsNamespace */ .iZ}.`));
+    if (Array.isArray(value))
+        return value.some(hasParamReference);
+    if (value !== null && typeof value === "object")
+        return Object.values(value).some(hasParamReference);
+    return false;
+}
+/**
+ * Whether `template` (a stage's `cmd` or `with` as written) gives `resolved` with the param values
+ * a kiln.lock entry recorded: then a difference from today's `cmd`/`with` comes from the params
+ * alone, and is reported as a param change rather than a command change.
+ */
+function resolvesWithLockedParams(template, file, locked, resolved) {
+    let complete = true;
+    const value = (0,_interpolate_js__WEBPACK_IMPORTED_MODULE_1__/* .replaceReferences */ .TH)(template, (name) => {
+        if (!name.startsWith(`${_interpolate_js__WEBPACK_IMPORTED_MODULE_1__/* .paramsNamespace */ .iZ}.`))
+            return undefined;
+        const found = lockedValue(locked[file] ?? {}, name.slice(_interpolate_js__WEBPACK_IMPORTED_MODULE_1__/* .paramsNamespace */ .iZ.length + 1));
+        if (!found.ok)
+            complete = false;
+        return { value: found.ok ? found.value : undefined };
+    });
+    return complete && (0,_stable_json_js__WEBPACK_IMPORTED_MODULE_3__/* .stableJson */ ._)(value) === (0,_stable_json_js__WEBPACK_IMPORTED_MODULE_3__/* .stableJson */ ._)(resolved);
+}
+function lookupKey(content, key) {
+    let current = content;
+    const parts = key.split(".");
+    for (const [index, part] of parts.entries()) {
+        if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) {
+            return { ok: false, prefix: parts.slice(0, index).join("."), missing: part };
+        }
+        current = current[part];
+    }
+    return { ok: true, value: current };
+}
+/** A key's value from a lock entry's params, recorded under the key itself or a key above it. */
+function lockedValue(values, key) {
+    if (Object.hasOwn(values, key))
+        return { ok: true, value: values[key] };
+    for (const [recorded, value] of Object.entries(values)) {
+        if (recorded === "")
+            return lookupKey(value, key);
+        if (key.startsWith(`${recorded}.`))
+            return lookupKey(value, key.slice(recorded.length + 1));
+    }
+    return { ok: false, prefix: "", missing: key };
+}
+/** Every dotted key of a params file (`train`, `train.lr`, …), for suggestions; at most 10,000. */
+function dottedKeys(content) {
+    const keys = [];
+    const walk = (value, prefix) => {
+        if (value === null || typeof value !== "object" || Array.isArray(value))
+            return;
+        for (const [key, inner] of Object.entries(value)) {
+            if (keys.length >= 10_000)
+                return;
+            const dotted = prefix === "" ? key : `${prefix}.${key}`;
+            keys.push(dotted);
+            walk(inner, dotted);
+        }
+    };
+    walk(content, "");
+    return keys;
+}
+
+
+/***/ }),
+
+/***/ 2079:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ParamValues: () => (/* binding */ ParamValues)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _config_yaml_document_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3395);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8094);
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6169);
+/* harmony import */ var _hash_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4141);
+
+
+
+
+
+
+/**
+ * Reads params files (YAML or JSON) once per run and looks up dotted keys. A missing file or key
+ * is a ConfigError at the kiln.yaml line that asks for it.
+ */
+class ParamValues {
+    root;
+    files = new Map();
+    digests = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    /** Values for a stage's params, grouped by file then key (`""` for the whole file). */
+    valuesFor(refs) {
+        const result = {};
+        for (const ref of refs) {
+            const content = this.contentOf(ref.file, ref.position);
+            const value = ref.key === undefined ? content : lookup(content, ref);
+            result[ref.file] ??= {};
+            result[ref.file][ref.key ?? ""] = value;
+        }
+        return result;
+    }
+    /** The whole content of a params file; `position` is where kiln.yaml asks for it. */
+    contentOf(file, position) {
+        if (this.files.has(file))
+            return this.files.get(file);
+        let text;
+        try {
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, file), "utf8");
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(position, `params file '${file}' does not exist. Create it or fix the path.`);
+        }
+        const content = (0,_config_yaml_document_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlDocument */ .Iu)(text, file, {
+            syntaxErrorLead: "params file is not valid YAML or JSON",
+        }).value;
+        this.files.set(file, content);
+        this.digests.set(file, (0,_hash_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .s)(text));
+        return content;
+    }
+    /** The sha256 of each params file read so far, by file (what a cached result depends on). */
+    fileDigests() {
+        return Object.fromEntries(this.digests);
+    }
+}
+function lookup(content, ref) {
+    let current = content;
+    const parts = (ref.key ?? "").split(".");
+    for (const [index, part] of parts.entries()) {
+        if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) {
+            const known = current !== null && typeof current === "object" ? Object.keys(current) : [];
+            const prefix = parts.slice(0, index).join(".");
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(ref.position, `params file '${ref.file}' has no key '${ref.key}'${prefix === "" ? "" : ` ('${prefix}' has no '${part}')`}.${(0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_5__/* .didYouMean */ .au)(part, known)}`);
+        }
+        current = current[part];
+    }
+    return current;
+}
+
+
+/***/ }),
+
 /***/ 1804:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -212,7 +639,7 @@ const DepKind = { path: "path", glob: "glob", remote: "remote" };
 
 /***/ }),
 
-/***/ 4589:
+/***/ 7541:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -239,6 +666,8 @@ var errors = __webpack_require__(8094);
 var version = __webpack_require__(7097);
 // EXTERNAL MODULE: ./.build/runtime/pipeline/hash-cache.js
 var hash_cache = __webpack_require__(4141);
+// EXTERNAL MODULE: ./.build/runtime/pipeline/param-references.js
+var param_references = __webpack_require__(1660);
 // EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
 var dist = __webpack_require__(3382);
 ;// CONCATENATED MODULE: ./.build/runtime/pipeline/path-digest.js
@@ -289,19 +718,8 @@ async function walk(base, folder, cache, files) {
 
 // EXTERNAL MODULE: ./.build/runtime/pipeline/pipeline.js
 var pipeline = __webpack_require__(1804);
-;// CONCATENATED MODULE: ./.build/runtime/pipeline/stable-json.js
-/** JSON with object keys sorted at every level, so equal values give equal text (and hashes). */
-function stableJson(value) {
-    if (value === null || typeof value !== "object")
-        return JSON.stringify(value) ?? "null";
-    if (Array.isArray(value))
-        return `[${value.map(stableJson).join(",")}]`;
-    const entries = Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
-}
-
+// EXTERNAL MODULE: ./.build/runtime/pipeline/stable-json.js
+var stable_json = __webpack_require__(8608);
 ;// CONCATENATED MODULE: ./.build/runtime/pipeline/assess-stage.js
 
 
@@ -318,10 +736,10 @@ function stageKey(entry, stage) {
         version/* formatVersion */.q,
         entry.cmd ?? null,
         entry.uses ?? null,
-        stableJson(entry.with ?? null),
+        (0,stable_json/* stableJson */._)(entry.with ?? null),
         entry.deps.map((d) => [d.path, d.digest]),
-        stableJson(entry.params),
-        stableJson(entry.env),
+        (0,stable_json/* stableJson */._)(entry.params),
+        (0,stable_json/* stableJson */._)(entry.env),
         stage.outs.map((o) => [o.path, o.cache]),
     ]));
 }
@@ -330,7 +748,7 @@ async function lockedPath(root, path, hashes) {
     if (digest.kind === "missing")
         return undefined;
     if (digest.kind === "file")
-        return { path, digest: digest.digest, kind: "file", size: digest.size, mtime: digest.mtimeMs };
+        return { path, digest: digest.digest, kind: "file", size: digest.size };
     return { path, digest: digest.digest, kind: "dir", size: digest.size, files: digest.files.length };
 }
 async function lockedDep(stage, index, context) {
@@ -381,7 +799,7 @@ async function assessStage(stage, context) {
     const key = stageKey(partial, stage);
     const entry = { key, ...partial, outs: [] };
     const previous = context.lock.stages[stage.name];
-    const reasons = previous ? inputChanges(previous, entry) : ["never ran"];
+    const reasons = previous ? inputChanges(previous, entry, stage) : ["never ran"];
     if (previous && reasons.length === 0 && previous.key !== key)
         reasons.push("Kiln's format or the outs list changed");
     let onlyOutsDiffer = false;
@@ -398,11 +816,16 @@ async function assessStage(stage, context) {
     }
     return { key, entry, reasons, onlyOutsDiffer };
 }
-function inputChanges(previous, current) {
+function inputChanges(previous, current, stage) {
     const reasons = [];
-    if (previous.cmd !== current.cmd)
+    // A command that differs only by the ${params.…} values in it is reported as those params' change.
+    const templates = stage.paramTemplates;
+    const fromParams = (field) => templates?.[field] !== undefined &&
+        (0,param_references/* resolvesWithLockedParams */.CG)(templates[field], templates.file, previous.params, previous[field]);
+    if (previous.cmd !== current.cmd && !fromParams("cmd"))
         reasons.push("command changed");
-    if (previous.uses !== current.uses || stableJson(previous.with) !== stableJson(current.with)) {
+    if (previous.uses !== current.uses ||
+        ((0,stable_json/* stableJson */._)(previous.with) !== (0,stable_json/* stableJson */._)(current.with) && !fromParams("with"))) {
         reasons.push("built-in stage or its settings changed");
     }
     const before = new Map(previous.deps.map((d) => [d.path, d.digest]));
@@ -420,10 +843,10 @@ function inputChanges(previous, current) {
         for (const [key, value] of Object.entries(values)) {
             const old = previous.params[file]?.[key];
             const name = key === "" ? file : `${file}:${key}`;
-            if (stableJson(old) !== stableJson(value)) {
+            if ((0,stable_json/* stableJson */._)(old) !== (0,stable_json/* stableJson */._)(value)) {
                 reasons.push(old === undefined
                     ? `param '${name}' added`
-                    : `param '${name}' changed (${stableJson(old)} -> ${stableJson(value)})`);
+                    : `param '${name}' changed (${(0,stable_json/* stableJson */._)(old)} -> ${(0,stable_json/* stableJson */._)(value)})`);
             }
         }
     }
@@ -439,16 +862,6 @@ function inputChanges(previous, current) {
             reasons.push(`env '${name}' changed`);
     return reasons;
 }
-/** Seed the hash cache with the file stats kiln.lock recorded. */
-function seedHashes(root, lock, hashes) {
-    for (const stage of Object.values(lock.stages)) {
-        for (const item of [...stage.deps, ...stage.outs]) {
-            if (item.kind === "file" && item.size !== undefined && item.mtime !== undefined) {
-                hashes.seed((0,external_node_path_.join)(root, item.path), { size: item.size, mtimeMs: item.mtime, digest: item.digest });
-            }
-        }
-    }
-}
 
 // EXTERNAL MODULE: ./.build/runtime/pipeline/did-you-mean.js
 var did_you_mean = __webpack_require__(6169);
@@ -460,6 +873,10 @@ var duration = __webpack_require__(7362);
 function emptyLock() {
     return { version: 1, stages: {} };
 }
+/**
+ * Read kiln.lock; a missing file is an empty lock. Fields Kiln no longer writes (the `mtime` of
+ * locks written before it kept them in `.kiln/state.json`) are dropped, so the next write is clean.
+ */
 async function readLock(file) {
     let text;
     try {
@@ -475,7 +892,24 @@ async function readLock(file) {
         if (parsed.version !== 1 || typeof parsed.stages !== "object" || parsed.stages === null) {
             throw new Error("expected {version: 1, stages: {...}}");
         }
-        return parsed;
+        let outdated = false;
+        const contentOnly = (item) => {
+            const { path, digest, kind, size, files, ...dropped } = item;
+            if (Object.keys(dropped).length > 0)
+                outdated = true;
+            return {
+                path,
+                digest,
+                kind,
+                ...(size === undefined ? {} : { size }),
+                ...(files === undefined ? {} : { files }),
+            };
+        };
+        const stages = {};
+        for (const [name, stage] of Object.entries(parsed.stages)) {
+            stages[name] = { ...stage, deps: stage.deps.map(contentOnly), outs: stage.outs.map(contentOnly) };
+        }
+        return { version: 1, stages, ...(outdated ? { outdated } : {}) };
     }
     catch (error) {
         throw new errors/* ConfigError */.xL({ file }, `kiln.lock cannot be read (${error instanceof Error ? error.message : String(error)}).`, { hint: "Delete it and run `kiln run` to write a new one." });
@@ -499,70 +933,8 @@ async function writeLock(file, lock, previousText) {
 
 // EXTERNAL MODULE: ./.build/runtime/pipeline/lookup-builtin-stage.js
 var lookup_builtin_stage = __webpack_require__(3765);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./.build/runtime/pipeline/param-values.js
-
-
-
-
-
-/**
- * Reads params files (YAML or JSON) once per run and looks up dotted keys. A missing file or key
- * is a ConfigError at the kiln.yaml line that asks for it.
- */
-class ParamValues {
-    root;
-    files = new Map();
-    constructor(root) {
-        this.root = root;
-    }
-    /** Values for a stage's params, grouped by file then key (`""` for the whole file). */
-    valuesFor(refs) {
-        const result = {};
-        for (const ref of refs) {
-            const content = this.file(ref);
-            const value = ref.key === undefined ? content : lookup(content, ref);
-            result[ref.file] ??= {};
-            result[ref.file][ref.key ?? ""] = value;
-        }
-        return result;
-    }
-    file(ref) {
-        if (this.files.has(ref.file))
-            return this.files.get(ref.file);
-        let text;
-        try {
-            text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.root, ref.file), "utf8");
-        }
-        catch {
-            throw new errors/* ConfigError */.xL(ref.position, `params file '${ref.file}' does not exist. Create it or fix the path.`);
-        }
-        let content;
-        try {
-            content = (0,yaml_dist/* parse */.qg)(text);
-        }
-        catch (error) {
-            throw new errors/* ConfigError */.xL({ file: ref.file }, `params file is not valid YAML or JSON: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-        }
-        this.files.set(ref.file, content);
-        return content;
-    }
-}
-function lookup(content, ref) {
-    let current = content;
-    const parts = (ref.key ?? "").split(".");
-    for (const [index, part] of parts.entries()) {
-        if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) {
-            const known = current !== null && typeof current === "object" ? Object.keys(current) : [];
-            const prefix = parts.slice(0, index).join(".");
-            throw new errors/* ConfigError */.xL(ref.position, `params file '${ref.file}' has no key '${ref.key}'${prefix === "" ? "" : ` ('${prefix}' has no '${part}')`}.${(0,did_you_mean/* didYouMean */.au)(part, known)}`);
-        }
-        current = current[part];
-    }
-    return current;
-}
-
+// EXTERNAL MODULE: ./.build/runtime/pipeline/param-values.js
+var param_values = __webpack_require__(2079);
 ;// CONCATENATED MODULE: ./.build/runtime/pipeline/retry-delay.js
 /**
  * How long to wait before retry number `retry` (1 for the first retry): exponential backoff
@@ -883,9 +1255,9 @@ async function runPipeline(options) {
     const selected = selectStages(pipeline, dag, options.targets);
     const lockText = await (0,promises_.readFile)(lockFile, "utf8").catch(() => undefined);
     const lock = await readLock(lockFile);
+    // The stat cache (size and mtime → digest) is this checkout's own, kept out of kiln.lock.
     const hashes = await hash_cache/* HashCache */.r.load(stateFile);
-    seedHashes(root, lock, hashes);
-    const context = { root, lock, hashes, params: new ParamValues(root), resolveRemote };
+    const context = { root, lock, hashes, params: new param_values.ParamValues(root), resolveRemote };
     const cancel = new AbortController();
     const onInterrupt = () => cancel.abort();
     options.signal?.addEventListener("abort", onInterrupt, { once: true });
@@ -1075,13 +1447,7 @@ async function runPipeline(options) {
                 continue;
             }
             if (digest.kind === "file") {
-                locked.push({
-                    path: out.path,
-                    digest: digest.digest,
-                    kind: "file",
-                    size: digest.size,
-                    mtime: digest.mtimeMs,
-                });
+                locked.push({ path: out.path, digest: digest.digest, kind: "file", size: digest.size });
                 if (out.cache)
                     cached.push({ path: out.path, kind: "file", digest: digest.digest, size: digest.size });
             }
@@ -1257,7 +1623,9 @@ async function runPipeline(options) {
     let lockWritten = false;
     if (!options.dry) {
         // A run where every stage was up to date and kept its entry leaves kiln.lock as it was.
-        const unchanged = ordered.every((r) => r.status === stage_result/* StageStatus */.T.upToDate && entries.get(r.name) === lock.stages[r.name]) && Object.keys(lock.stages).every((name) => pipeline.stages.has(name));
+        const unchanged = lock.outdated !== true &&
+            ordered.every((r) => r.status === stage_result/* StageStatus */.T.upToDate && entries.get(r.name) === lock.stages[r.name]) &&
+            Object.keys(lock.stages).every((name) => pipeline.stages.has(name));
         for (const result of ordered) {
             const entry = entries.get(result.name);
             if (entry)
@@ -1323,6 +1691,27 @@ const silentReporter = {
     stageFinished() { },
     end() { },
 };
+
+
+/***/ }),
+
+/***/ 8608:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ stableJson)
+/* harmony export */ });
+/** JSON with object keys sorted at every level, so equal values give equal text (and hashes). */
+function stableJson(value) {
+    if (value === null || typeof value !== "object")
+        return JSON.stringify(value) ?? "null";
+    if (Array.isArray(value))
+        return `[${value.map(stableJson).join(",")}]`;
+    const entries = Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+}
 
 
 /***/ }),
