@@ -105,6 +105,7 @@ export function packModelInputs(
   );
   const inputs = (graph.input ?? []).filter((v) => !packedNames.has(v.name ?? ""));
   const splits: onnxProto.onnx.INodeProto[] = [];
+  const initializers = [...(graph.initializer ?? [])];
   for (const group of packing.groups) {
     const batch = (graph.input ?? []).find((v) => v.name === signature.inputs[group.members[0]!.index]!.name)
       ?.type?.tensorType?.shape?.dim?.[0];
@@ -122,7 +123,7 @@ export function packModelInputs(
     const axis = { name: "axis", type: onnx.AttributeProto.AttributeType.INT, i: 1 };
     if (splitAsInput) {
       const sizes = `${group.name}_widths`;
-      (graph.initializer ??= []).push({
+      initializers.push({
         name: sizes,
         dims: [widths.length],
         dataType: DataType.INT64,
@@ -146,6 +147,7 @@ export function packModelInputs(
     }
   }
   graph.input = inputs;
+  graph.initializer = initializers;
   graph.node = [...splits, ...(graph.node ?? [])];
   return onnx.ModelProto.encode(model).finish();
 }
