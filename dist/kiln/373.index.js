@@ -1793,6 +1793,7 @@ function packModelInputs(model, signature, packing) {
     const packedNames = new Set(packing.groups.flatMap((g) => g.members.map((m) => signature.inputs[m.index].name)));
     const inputs = (graph.input ?? []).filter((v) => !packedNames.has(v.name ?? ""));
     const splits = [];
+    const initializers = [...(graph.initializer ?? [])];
     for (const group of packing.groups) {
         const batch = (graph.input ?? []).find((v) => v.name === signature.inputs[group.members[0].index].name)
             ?.type?.tensorType?.shape?.dim?.[0];
@@ -1810,7 +1811,7 @@ function packModelInputs(model, signature, packing) {
         const axis = { name: "axis", type: input_packing_onnx.AttributeProto.AttributeType.INT, i: 1 };
         if (splitAsInput) {
             const sizes = `${group.name}_widths`;
-            (graph.initializer ??= []).push({
+            initializers.push({
                 name: sizes,
                 dims: [widths.length],
                 dataType: DataType.INT64,
@@ -1835,6 +1836,7 @@ function packModelInputs(model, signature, packing) {
         }
     }
     graph.input = inputs;
+    graph.initializer = initializers;
     graph.node = [...splits, ...(graph.node ?? [])];
     return input_packing_onnx.ModelProto.encode(model).finish();
 }
