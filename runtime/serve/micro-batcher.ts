@@ -155,15 +155,20 @@ export class MicroBatcher {
       );
       return;
     }
+    const cuts = Object.entries(outputs).map(([name, output]) => ({
+      name,
+      output,
+      perRow: elementsPerRow(output.dims),
+      rowShape: output.dims.slice(1),
+    }));
     let start = 0;
     for (const member of batch) {
       const end = start + member.call.rows;
       const mine: ModelOutputs = {};
-      for (const [name, output] of Object.entries(outputs)) {
-        const perRow = elementsPerRow(output.dims);
+      for (const { name, output, perRow, rowShape } of cuts) {
         mine[name] = {
           datatype: output.datatype,
-          dims: [member.call.rows, ...output.dims.slice(1)],
+          dims: [member.call.rows, ...rowShape],
           data: sliceRows(output.data, perRow, start, end),
         };
       }

@@ -150,7 +150,15 @@ export class PredictionLog {
       this.#options.onDropped?.(entry.rows);
       return;
     }
-    this.#fresh.push({ ...entry, ts: entry.ts ?? this.#options.now() });
+    this.#fresh.push({
+      ts: entry.ts ?? this.#options.now(),
+      requestId: entry.requestId,
+      model: entry.model,
+      version: entry.version,
+      rows: entry.rows,
+      inputs: entry.inputs,
+      outputs: entry.outputs,
+    });
     this.#heldRows += entry.rows;
     // Serialized after the responses of this turn are written, so the request objects die young.
     if (!this.#serializeScheduled) {
