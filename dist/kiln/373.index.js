@@ -2147,7 +2147,15 @@ class PredictionLog {
             this.#options.onDropped?.(entry.rows);
             return;
         }
-        this.#fresh.push({ ...entry, ts: entry.ts ?? this.#options.now() });
+        this.#fresh.push({
+            ts: entry.ts ?? this.#options.now(),
+            requestId: entry.requestId,
+            model: entry.model,
+            version: entry.version,
+            rows: entry.rows,
+            inputs: entry.inputs,
+            outputs: entry.outputs,
+        });
         this.#heldRows += entry.rows;
         // Serialized after the responses of this turn are written, so the request objects die young.
         if (!this.#serializeScheduled) {
@@ -2479,15 +2487,20 @@ class MicroBatcher {
             }));
             return;
         }
+        const cuts = Object.entries(outputs).map(([name, output]) => ({
+            name,
+            output,
+            perRow: elementsPerRow(output.dims),
+            rowShape: output.dims.slice(1),
+        }));
         let start = 0;
         for (const member of batch) {
             const end = start + member.call.rows;
             const mine = {};
-            for (const [name, output] of Object.entries(outputs)) {
-                const perRow = elementsPerRow(output.dims);
+            for (const { name, output, perRow, rowShape } of cuts) {
                 mine[name] = {
                     datatype: output.datatype,
-                    dims: [member.call.rows, ...output.dims.slice(1)],
+                    dims: [member.call.rows, ...rowShape],
                     data: sliceRows(output.data, perRow, start, end),
                 };
             }
