@@ -152,10 +152,14 @@ export async function superviseServeWorkers(options: SuperviseOptions): Promise<
   function start(): Promise<{ url: string } | { code: number }> {
     const worker = cluster.fork();
     live.add(worker);
+    let listening = false;
     worker.on("message", (message: unknown) => onMessage(worker, message));
     const started = new Promise<{ url: string } | { code: number }>((resolve) => {
       worker.on("message", (message: unknown) => {
-        if (isKilnMessage<ToPrimary>(message) && message.kiln === "listening") resolve({ url: message.url });
+        if (isKilnMessage<ToPrimary>(message) && message.kiln === "listening") {
+          listening = true;
+          resolve({ url: message.url });
+        }
       });
       worker.once("exit", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0) }));
     });
@@ -164,8 +168,9 @@ export async function superviseServeWorkers(options: SuperviseOptions): Promise<
       for (const entry of collecting.values()) {
         if (entry.pending.delete(worker) && entry.pending.size === 0) entry.done();
       }
-      if (stopping) {
-        if (live.size === 0) allExited();
+      // A worker that never listened has said why (its error is on stderr); whoever started it decides.
+      if (stopping || !listening) {
+        if (stopping && live.size === 0) allExited();
         return;
       }
       const now = Date.now();
@@ -276,7 +281,8 @@ export function serveWorkerChannel(registry: Registry, shutdown: () => void): Se
         break;
     }
   };
-  // Without its primary, a worker would serve on unsupervised: stop instead.
+  // Without its primary, node:cluster ends a worker at once (and it must not serve unsupervised);
+  // settle what waits on the primary first.
   const onDisconnect = () => {
     for (const scrape of scrapes.values()) scrape.reject(new Error("metrics: the primary process is gone"));
     scrapes.clear();
@@ -298,7 +304,15 @@ export function serveWorkerChannel(registry: Registry, shutdown: () => void): Se
     close() {
       process.off("message", onMessage);
       process.off("disconnect", onDisconnect);
-      if (process.connected) process.disconnect();
+      releaseChannel();
     },
   };
+}
+
+/**
+ * Let a worker exit once its work is done, with its own exit code: disconnecting would make
+ * node:cluster end the process at once with code 0, before an error could be reported.
+ */
+export function releaseChannel(): void {
+  process.channel?.unref();
 }

@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ObjectStore } from "../store/object-store.js";
 import { createInferenceHandler } from "./inference-server.js";
@@ -102,13 +103,20 @@ export async function startInferenceServer(
     if (shuttingDown) response.setHeader("connection", "close");
     handler(request, response);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 8080, options.host ?? "0.0.0.0", () => {
-      server.off("error", reject);
-      resolve();
+  const port = options.port ?? 8080;
+  const listenHost = options.host ?? "0.0.0.0";
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, listenHost, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (error: unknown) {
+    await Promise.all([...models.values()].map((m) => m.current.model.release()));
+    throw listenError(error, listenHost, port);
+  }
   const address = server.address() as AddressInfo;
   const host = options.host === undefined || options.host === "0.0.0.0" ? "127.0.0.1" : options.host;
 
@@ -160,4 +168,26 @@ export async function startInferenceServer(
       return closing;
     },
   };
+}
+
+/** A port the server cannot listen on is the user's to change, not a crash. */
+function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const where = `${host}:${port}`;
+  if (code === "EADDRINUSE")
+    return new UsageError(`${where} is already in use by another process; choose another --port.`, {
+      cause: error,
+    });
+  if (code === "EACCES")
+    return new UsageError(
+      `not allowed to listen on ${where} (ports below 1024 need privileges); choose another --port.`,
+      {
+        cause: error,
+      },
+    );
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+    return new UsageError(`--host ${host} is not an address of this machine; use 0.0.0.0 or 127.0.0.1.`, {
+      cause: error,
+    });
+  return error;
 }

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -142,6 +143,55 @@ describe("kiln serve --workers", () => {
     expect(await serving.stop()).toBe(0);
     serving = undefined;
   }, 60_000);
+
+  it.each([
+    ["one process", "1"],
+    ["two workers", "2"],
+  ])(
+    "with %s, says a busy port is busy (once, no stack trace) and exits 2",
+    async (_how, workers) => {
+      const model = logisticModel({ features: 3 });
+      await writeFile(join(dir, "churn.onnx"), model.bytes);
+      const squatter = createServer();
+      await new Promise<void>((resolve) => squatter.listen(0, "127.0.0.1", resolve));
+      const port = (squatter.address() as { port: number }).port;
+      try {
+        const child = spawn(
+          process.execPath,
+          [
+            "--import",
+            "tsx",
+            "runtime/cli/kiln.ts",
+            "serve",
+            "--model-file",
+            join(dir, "churn.onnx"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            String(port),
+            "--no-prediction-log",
+            "--workers",
+            workers,
+          ],
+          { cwd: new URL("../../", import.meta.url).pathname, stdio: ["ignore", "pipe", "pipe"] },
+        );
+        let err = "";
+        child.stderr!.on("data", (chunk: Buffer) => {
+          err += chunk.toString();
+        });
+        const [code] = await once(child, "exit");
+        expect(code).toBe(2);
+        const mentions = err
+          .split("\n")
+          .filter((line) => line.includes(`127.0.0.1:${port} is already in use`));
+        expect(mentions).toHaveLength(1);
+        expect(err).not.toMatch(/\n\s+at |a bug in Kiln/);
+      } finally {
+        squatter.close();
+      }
+    },
+    60_000,
+  );
 
   it("reports a model that cannot be served once, and exits non-zero", async () => {
     const child = spawn(

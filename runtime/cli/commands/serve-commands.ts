@@ -16,6 +16,7 @@ import { registryModelSource } from "../../serve/registry-model-source.js";
 import {
   availableWorkers,
   isServeWorker,
+  releaseChannel,
   type ServeWorkerChannel,
   serveWorkerChannel,
   superviseServeWorkers,
@@ -61,7 +62,7 @@ async function serve(reference: string | undefined, flags: ServeFlags): Promise<
     await serveOne(reference, flags);
   } finally {
     // A worker's channel to its primary would keep it alive after an error.
-    if (process.connected) process.disconnect();
+    releaseChannel();
   }
 }
 
