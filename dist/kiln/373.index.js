@@ -449,11 +449,14 @@ async function superviseServeWorkers(options) {
     function start() {
         const worker = external_node_cluster_.fork();
         live.add(worker);
+        let listening = false;
         worker.on("message", (message) => onMessage(worker, message));
         const started = new Promise((resolve) => {
             worker.on("message", (message) => {
-                if (isKilnMessage(message) && message.kiln === "listening")
+                if (isKilnMessage(message) && message.kiln === "listening") {
+                    listening = true;
                     resolve({ url: message.url });
+                }
             });
             worker.once("exit", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0) }));
         });
@@ -463,8 +466,9 @@ async function superviseServeWorkers(options) {
                 if (entry.pending.delete(worker) && entry.pending.size === 0)
                     entry.done();
             }
-            if (stopping) {
-                if (live.size === 0)
+            // A worker that never listened has said why (its error is on stderr); whoever started it decides.
+            if (stopping || !listening) {
+                if (stopping && live.size === 0)
                     allExited();
                 return;
             }
@@ -567,7 +571,8 @@ function serveWorkerChannel(registry, shutdown) {
                 break;
         }
     };
-    // Without its primary, a worker would serve on unsupervised: stop instead.
+    // Without its primary, node:cluster ends a worker at once (and it must not serve unsupervised);
+    // settle what waits on the primary first.
     const onDisconnect = () => {
         for (const scrape of scrapes.values())
             scrape.reject(new Error("metrics: the primary process is gone"));
@@ -590,10 +595,16 @@ function serveWorkerChannel(registry, shutdown) {
         close() {
             process.off("message", onMessage);
             process.off("disconnect", onDisconnect);
-            if (process.connected)
-                process.disconnect();
+            releaseChannel();
         },
     };
+}
+/**
+ * Let a worker exit once its work is done, with its own exit code: disconnecting would make
+ * node:cluster end the process at once with code 0, before an error could be reported.
+ */
+function releaseChannel() {
+    process.channel?.unref();
 }
 
 ;// CONCATENATED MODULE: ./.build/runtime/serve/serve-metrics.js
@@ -2658,6 +2669,7 @@ class ServedModel {
 
 
 
+
 async function startInferenceServer(options) {
     const { logger } = options;
     const metrics = options.metrics ?? createServeMetrics();
@@ -2701,13 +2713,21 @@ async function startInferenceServer(options) {
             response.setHeader("connection", "close");
         handler(request, response);
     });
-    await new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(options.port ?? 8080, options.host ?? "0.0.0.0", () => {
-            server.off("error", reject);
-            resolve();
+    const port = options.port ?? 8080;
+    const listenHost = options.host ?? "0.0.0.0";
+    try {
+        await new Promise((resolve, reject) => {
+            server.once("error", reject);
+            server.listen(port, listenHost, () => {
+                server.off("error", reject);
+                resolve();
+            });
         });
-    });
+    }
+    catch (error) {
+        await Promise.all([...models.values()].map((m) => m.current.model.release()));
+        throw listenError(error, listenHost, port);
+    }
     const address = server.address();
     const host = options.host === undefined || options.host === "0.0.0.0" ? "127.0.0.1" : options.host;
     const followers = options.pollIntervalMs && options.pollIntervalMs > 0
@@ -2754,6 +2774,24 @@ async function startInferenceServer(options) {
         },
     };
 }
+/** A port the server cannot listen on is the user's to change, not a crash. */
+function listenError(error, host, port) {
+    const code = error?.code;
+    const where = `${host}:${port}`;
+    if (code === "EADDRINUSE")
+        return new errors/* UsageError */.eb(`${where} is already in use by another process; choose another --port.`, {
+            cause: error,
+        });
+    if (code === "EACCES")
+        return new errors/* UsageError */.eb(`not allowed to listen on ${where} (ports below 1024 need privileges); choose another --port.`, {
+            cause: error,
+        });
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+        return new errors/* UsageError */.eb(`--host ${host} is not an address of this machine; use 0.0.0.0 or 127.0.0.1.`, {
+            cause: error,
+        });
+    return error;
+}
 
 // EXTERNAL MODULE: ./.build/runtime/store/open-store.js + 2 modules
 var open_store = __webpack_require__(7943);
@@ -2794,8 +2832,7 @@ async function serve(reference, flags) {
     }
     finally {
         // A worker's channel to its primary would keep it alive after an error.
-        if (process.connected)
-            process.disconnect();
+        releaseChannel();
     }
 }
 async function serveOrSupervise(reference, flags) {
