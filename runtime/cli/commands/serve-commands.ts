@@ -56,6 +56,12 @@ function integer(flag: string, text: string, min: number): number {
   return value;
 }
 
+/** The line scripts wait for; a server bound to every interface says so beside its loopback URL. */
+function listeningLine(url: string, host: string): string {
+  const everywhere = host === "0.0.0.0" || host === "::";
+  return `listening on ${url}${everywhere ? ` (bound to ${host}: every interface)` : ""}\n`;
+}
+
 async function serve(reference: string | undefined, flags: ServeFlags): Promise<void> {
   if (!isServeWorker()) return serveOrSupervise(reference, flags);
   try {
@@ -73,7 +79,7 @@ async function serveOrSupervise(reference: string | undefined, flags: ServeFlags
     const code = await superviseServeWorkers({
       workers,
       logger: createConsoleLogger({ quiet: flags.quiet ?? false }),
-      onListening: (url) => process.stdout.write(`listening on ${url}\n`),
+      onListening: (url) => process.stdout.write(listeningLine(url, flags.host)),
     });
     // Every worker has exited. node:cluster can still hold a connection it was handing to a worker
     // that died, which would keep this process alive for nothing.
@@ -147,7 +153,7 @@ async function serveOne(reference: string | undefined, flags: ServeFlags): Promi
     logger.info(`logging predictions to ${store.url.replace(/\/$/, "")}/predictions/${source.name}/`);
   // Tests and scripts parse this line for the port (a worker tells its primary, which prints it).
   if (channel) channel.announce(running.url);
-  else process.stdout.write(`listening on ${running.url}\n`);
+  else process.stdout.write(listeningLine(running.url, flags.host));
 
   await new Promise<void>((resolve) => {
     let stopping = false;
