@@ -2824,6 +2824,11 @@ function integer(flag, text, min) {
     }
     return value;
 }
+/** The line scripts wait for; a server bound to every interface says so beside its loopback URL. */
+function listeningLine(url, host) {
+    const everywhere = host === "0.0.0.0" || host === "::";
+    return `listening on ${url}${everywhere ? ` (bound to ${host}: every interface)` : ""}\n`;
+}
 async function serve(reference, flags) {
     if (!isServeWorker())
         return serveOrSupervise(reference, flags);
@@ -2842,7 +2847,7 @@ async function serveOrSupervise(reference, flags) {
         const code = await superviseServeWorkers({
             workers,
             logger: (0,console_logger.createConsoleLogger)({ quiet: flags.quiet ?? false }),
-            onListening: (url) => process.stdout.write(`listening on ${url}\n`),
+            onListening: (url) => process.stdout.write(listeningLine(url, flags.host)),
         });
         // Every worker has exited. node:cluster can still hold a connection it was handing to a worker
         // that died, which would keep this process alive for nothing.
@@ -2914,7 +2919,7 @@ async function serveOne(reference, flags) {
     if (channel)
         channel.announce(running.url);
     else
-        process.stdout.write(`listening on ${running.url}\n`);
+        process.stdout.write(listeningLine(running.url, flags.host));
     await new Promise((resolve) => {
         let stopping = false;
         const stop = (reason) => {
