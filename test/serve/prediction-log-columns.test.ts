@@ -73,10 +73,22 @@ describe("prediction log columns", () => {
   });
 
   it("keep each entry's own shape when tensors do not follow the batch dimension", () => {
-    const a = entry(0, "1", 1);
-    const b = entry(1, "1", 1);
-    a.inputs[0] = { name: "x", datatype: "FP32", shape: [2, 2], data: new Float32Array([1, 2, 3, 4]) };
-    b.inputs[0] = { name: "x", datatype: "FP32", shape: [1, 3], data: new Float32Array([5, 6, 7]) };
+    const a0 = entry(0, "1", 1);
+    const b0 = entry(1, "1", 1);
+    const a = {
+      ...a0,
+      inputs: [
+        { name: "x", datatype: "FP32" as const, shape: [2, 2], data: new Float32Array([1, 2, 3, 4]) },
+        ...a0.inputs.slice(1),
+      ],
+    };
+    const b = {
+      ...b0,
+      inputs: [
+        { name: "x", datatype: "FP32" as const, shape: [1, 3], data: new Float32Array([5, 6, 7]) },
+        ...b0.inputs.slice(1),
+      ],
+    };
     const { batches } = encodeColumns([a, b]);
     expect(batches).toHaveLength(1);
     expect(serializeEntries(decodeColumns(structuredClone(batches[0]!)))).toBe(serializeEntries([a, b]));
