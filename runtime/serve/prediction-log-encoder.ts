@@ -6,7 +6,7 @@
  * (their `end` rejects) and the next rows start a new thread.
  */
 import { Worker } from "node:worker_threads";
-import { encodeColumns } from "./prediction-log-columns.js";
+import { type ColumnBatch, encodeColumns } from "./prediction-log-columns.js";
 import type { PredictionLogEntry } from "./prediction-log-lines.js";
 
 /**
@@ -23,6 +23,10 @@ function startWorker(): Worker {
   return new Worker(new URL("./prediction-log-worker.js", here));
 }
 
+/** Rows queued before they are posted at once, and the longest they wait. */
+const postRows = 512;
+const postDelayMs = 20;
+
 interface Thread {
   worker: Worker;
   /** Objects with rows on this thread. */
@@ -36,17 +40,39 @@ export class PredictionLogEncoder {
   /** Objects whose rows were on a thread that died: later rows for them are dropped too. */
   readonly #lost = new Set<number>();
 
+  /** Column batches not yet posted: a message wakes the thread, so they go in bunches. */
+  #queue: Array<{ object: number; batches: ColumnBatch[]; transfer: ArrayBuffer[] }> = [];
+  #queuedRows = 0;
+  #timer: NodeJS.Timeout | undefined;
+
   /** Append entries to log object `object`. */
   write(object: number, entries: readonly PredictionLogEntry[]): void {
     if (this.#lost.has(object)) return;
-    const thread = this.#live();
     const { batches, transfer } = encodeColumns(entries);
-    thread.objects.add(object);
-    thread.worker.postMessage({ kind: "rows", object, batches }, transfer);
+    this.#queue.push({ object, batches, transfer });
+    for (const entry of entries) this.#queuedRows += entry.rows;
+    if (this.#queuedRows >= postRows) this.#post();
+    else this.#timer ??= setTimeout(() => this.#post(), postDelayMs).unref();
+  }
+
+  #post(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const queue = this.#queue;
+    this.#queue = [];
+    this.#queuedRows = 0;
+    if (queue.length === 0) return;
+    const thread = this.#live();
+    for (const { object } of queue) thread.objects.add(object);
+    thread.worker.postMessage(
+      { kind: "rows", parts: queue.map(({ object, batches }) => ({ object, batches })) },
+      queue.flatMap((q) => q.transfer),
+    );
   }
 
   /** End log object `object`: its whole gzip member. Rejects if the thread holding its rows died. */
   end(object: number): Promise<Uint8Array> {
+    this.#post();
     const thread = this.#thread;
     if (this.#lost.delete(object) || thread === undefined || !thread.objects.has(object)) {
       return Promise.reject(new Error("the encoder thread holding these rows stopped"));
@@ -64,6 +90,8 @@ export class PredictionLogEncoder {
 
   /** Stop the thread (once every object has ended). */
   async close(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
     const thread = this.#thread;
     this.#thread = undefined;
     if (thread !== undefined && !thread.dead) await thread.worker.terminate();

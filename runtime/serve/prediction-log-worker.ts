@@ -2,7 +2,8 @@
  * The prediction log's encoder thread (started by PredictionLogEncoder): turns column batches
  * into JSON Lines and gzip, one stream per log object, off the thread that answers requests.
  *
- * In: `{kind: "rows", object, batches}` appends rows to an object; `{kind: "end", object}` ends it.
+ * In: `{kind: "rows", parts: [{object, batches}]}` appends rows to objects; `{kind: "end", object}`
+ * ends one.
  * Out: `{kind: "ended", object, bytes}` (the whole gzip member), or `{kind: "failed", object, error}`.
  */
 import { parentPort } from "node:worker_threads";
@@ -34,30 +35,34 @@ function objectFor(id: number): Open {
   return object;
 }
 
-port.on(
-  "message",
-  (message: { kind: "rows"; object: number; batches: ColumnBatch[] } | { kind: "end"; object: number }) => {
-    const object = objectFor(message.object);
-    if (message.kind === "rows") {
-      for (const batch of message.batches) object.text += serializeEntries(decodeColumns(batch));
+type Message =
+  | { kind: "rows"; parts: Array<{ object: number; batches: ColumnBatch[] }> }
+  | { kind: "end"; object: number };
+
+port.on("message", (message: Message) => {
+  if (message.kind === "rows") {
+    for (const part of message.parts) {
+      const object = objectFor(part.object);
+      for (const batch of part.batches) object.text += serializeEntries(decodeColumns(batch));
       if (object.text.length >= gzipChunkChars) {
         object.gzip.write(object.text);
         object.text = "";
       }
-      return;
     }
-    open.delete(message.object);
-    object.gzip.once("error", (error: Error) =>
-      port.postMessage({ kind: "failed", object: message.object, error: error.message }),
-    );
-    object.gzip.once("end", () => {
-      const bytes = Buffer.concat(object.chunks);
-      // A fresh ArrayBuffer of exactly these bytes, moved to the main thread rather than copied.
-      const owned = new Uint8Array(bytes.length);
-      owned.set(bytes);
-      port.postMessage({ kind: "ended", object: message.object, bytes: owned }, [owned.buffer]);
-    });
-    if (object.text.length > 0) object.gzip.end(object.text);
-    else object.gzip.end();
-  },
-);
+    return;
+  }
+  const object = objectFor(message.object);
+  open.delete(message.object);
+  object.gzip.once("error", (error: Error) =>
+    port.postMessage({ kind: "failed", object: message.object, error: error.message }),
+  );
+  object.gzip.once("end", () => {
+    const bytes = Buffer.concat(object.chunks);
+    // A fresh ArrayBuffer of exactly these bytes, moved to the main thread rather than copied.
+    const owned = new Uint8Array(bytes.length);
+    owned.set(bytes);
+    port.postMessage({ kind: "ended", object: message.object, bytes: owned }, [owned.buffer]);
+  });
+  if (object.text.length > 0) object.gzip.end(object.text);
+  else object.gzip.end();
+});
