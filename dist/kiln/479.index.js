@@ -2240,21 +2240,46 @@ function startWorker() {
     }
     return new external_node_worker_threads_.Worker(new URL("./prediction-log-worker.js", here));
 }
+/** Rows queued before they are posted at once, and the longest they wait. */
+const postRows = 512;
+const postDelayMs = 20;
 class PredictionLogEncoder {
     #thread;
     /** Objects whose rows were on a thread that died: later rows for them are dropped too. */
     #lost = new Set();
+    /** Column batches not yet posted: a message wakes the thread, so they go in bunches. */
+    #queue = [];
+    #queuedRows = 0;
+    #timer;
     /** Append entries to log object `object`. */
     write(object, entries) {
         if (this.#lost.has(object))
             return;
-        const thread = this.#live();
         const { batches, transfer } = encodeColumns(entries);
-        thread.objects.add(object);
-        thread.worker.postMessage({ kind: "rows", object, batches }, transfer);
+        this.#queue.push({ object, batches, transfer });
+        for (const entry of entries)
+            this.#queuedRows += entry.rows;
+        if (this.#queuedRows >= postRows)
+            this.#post();
+        else
+            this.#timer ??= setTimeout(() => this.#post(), postDelayMs).unref();
+    }
+    #post() {
+        clearTimeout(this.#timer);
+        this.#timer = undefined;
+        const queue = this.#queue;
+        this.#queue = [];
+        this.#queuedRows = 0;
+        if (queue.length === 0)
+            return;
+        const thread = this.#live();
+        for (const { object } of queue)
+            thread.objects.add(object);
+        thread.worker.postMessage({ kind: "rows", parts: queue.map(({ object, batches }) => ({ object, batches })) }, queue.flatMap((q) => q.transfer));
     }
     /** End log object `object`: its whole gzip member. Rejects if the thread holding its rows died. */
     end(object) {
+        this.#post();
         const thread = this.#thread;
         if (this.#lost.delete(object) || thread === undefined || !thread.objects.has(object)) {
             return Promise.reject(new Error("the encoder thread holding these rows stopped"));
@@ -2272,6 +2297,8 @@ class PredictionLogEncoder {
     }
     /** Stop the thread (once every object has ended). */
     async close() {
+        clearTimeout(this.#timer);
+        this.#timer = undefined;
         const thread = this.#thread;
         this.#thread = undefined;
         if (thread !== undefined && !thread.dead)
