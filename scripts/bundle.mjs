@@ -77,11 +77,6 @@ function entries() {
   return list;
 }
 
-/** Worker-thread scripts bundled beside an entry's chunks: entry → [file name, source]. */
-const workers = {
-  kiln: [["prediction-log-worker.js", "runtime/serve/prediction-log-worker.ts"]],
-};
-
 /** Files onnxruntime-node needs at run time on linux-x64 (what `require("onnxruntime-node")` loads). */
 const runtimeFiles = [
   ["onnxruntime-node", ["package.json", "dist", "bin/napi-v6/linux/x64", "LICENSE"]],
@@ -125,33 +120,6 @@ function build(out) {
       const text = readFileSync(file, "utf8");
       if (!text.startsWith("#!")) writeFileSync(file, `#!/usr/bin/env node\n${text}`);
       chmodSync(file, 0o755);
-    }
-    for (const [file, workerSource] of workers[name] ?? []) {
-      // A worker thread's script, started by path from beside the bundle's chunks.
-      const scratch = join(out, `.worker-${name}`);
-      run(
-        bin("ncc"),
-        [
-          "build",
-          join(".build", workerSource.replace(/\.ts$/, ".js")),
-          "-o",
-          scratch,
-          "--minify",
-          "--no-cache",
-          "--quiet",
-        ],
-        {
-          SOURCE_DATE_EPOCH: "0",
-        },
-      );
-      // ncc adds a package.json saying "module"; dist/package.json says it for every bundle.
-      const built = readdirSync(scratch).filter((f) => f !== "package.json");
-      if (built.length !== 1 || built[0] !== "index.js") {
-        process.stderr.write(`bundle: ${workerSource} should bundle to one file, got ${built.join(", ")}.\n`);
-        process.exit(1);
-      }
-      renameSync(join(scratch, "index.js"), join(target, file));
-      rmSync(scratch, { recursive: true, force: true });
     }
   }
   // The bundles are ES modules; say so for runners that check out only dist/.

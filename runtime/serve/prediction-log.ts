@@ -22,30 +22,50 @@
  *   decimal strings. Class probabilities follow the order of the model's `kiln.classes`.
  *   Models without a batch dimension log their whole tensors as row 0.
  *
- * Rows leave the request path once the responses of their event-loop turn are written: they go in
- * columns to an encoder thread that writes the JSON Lines and gzip (fastest level), so serializing
- * them does not take time from requests. They are written in one object per model and day when `maxRows` rows are pending or
+ * Rows are serialized once the responses of their event-loop turn are written, compressed in 64 KiB
+ * chunks (gzip at its fastest level), and written in one object per model and day when `maxRows` rows are pending or
  * `flushIntervalMs` has passed. A failed write is retried with exponential backoff and counted;
  * rows are dropped (and counted) only after the last retry or beyond `maxPendingRows`. Nothing
  * here can fail a request.
  */
 import { randomBytes } from "node:crypto";
+import { createGzip, type Gzip, constants as zlibConstants } from "node:zlib";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ObjectStore } from "../store/object-store.js";
+import { fromHalfBits } from "./half-float.js";
 import type { DecodedInput } from "./infer-request.js";
 import type { ModelOutputs } from "./loaded-model.js";
-import { PredictionLogEncoder } from "./prediction-log-encoder.js";
-import { isoTime, type PredictionLogEntry } from "./prediction-log-lines.js";
+import { elementsPerRow } from "./tensor-rows.js";
 
-export type { PredictionLogEntry } from "./prediction-log-lines.js";
-
-/** A log object being filled: its rows are on the encoder thread until the flush ends it. */
+/** A log object being filled: rows flow through its gzip stream until the flush ends it. */
 interface OpenObject {
-  /** The encoder's name for it. */
-  id: number;
   firstTs: number;
   rows: number;
+  gzip: Gzip;
+  /** Serialized rows not yet handed to gzip (handed over in chunks of `gzipChunkChars`). */
+  text: string;
+  /** The whole gzip member, once the stream has ended. */
+  compressed: Promise<Uint8Array>;
+}
+
+/**
+ * Text handed to gzip at once. Each write is a job on libuv's thread pool and a callback on the
+ * event loop; writing every turn's rows at low concurrency cost more than serializing them.
+ */
+const gzipChunkChars = 64 * 1024;
+
+function openObject(firstTs: number): OpenObject {
+  const gzip = createGzip({ level: zlibConstants.Z_BEST_SPEED });
+  const chunks: Buffer[] = [];
+  gzip.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const compressed = new Promise<Uint8Array>((resolve, reject) => {
+    gzip.once("end", () => resolve(Buffer.concat(chunks)));
+    gzip.once("error", reject);
+  });
+  // A stream error surfaces when the object is written; never as an unhandled rejection.
+  compressed.catch(() => {});
+  return { firstTs, rows: 0, gzip, text: "", compressed };
 }
 
 /** One line of a prediction log object. */
@@ -78,6 +98,16 @@ export interface PredictionLogOptions {
   now?: () => number;
 }
 
+export interface PredictionLogEntry {
+  ts: number;
+  requestId: string;
+  model: string;
+  version: string;
+  rows: number;
+  inputs: readonly DecodedInput[];
+  outputs: ModelOutputs;
+}
+
 export class PredictionLog {
   readonly #options: Required<Omit<PredictionLogOptions, "onWritten" | "onFailure" | "onDropped">> &
     Pick<PredictionLogOptions, "onWritten" | "onFailure" | "onDropped">;
@@ -90,8 +120,6 @@ export class PredictionLog {
   #heldRows = 0;
   readonly #writes = new Set<Promise<void>>();
   readonly #timer: NodeJS.Timeout;
-  readonly #encoder = new PredictionLogEncoder();
-  #nextObject = 0;
   #closed = false;
 
   constructor(options: PredictionLogOptions) {
@@ -144,23 +172,23 @@ export class PredictionLog {
     const fresh = this.#fresh;
     if (fresh.length === 0) return;
     this.#fresh = [];
-    // Each object's rows go to the encoder thread, which serializes and compresses them, so what
-    // stays here until the flush is a few counts.
-    const byObject = new Map<OpenObject, PredictionLogEntry[]>();
+    // Each object's text goes to its gzip stream (compressed on the thread pool) in large chunks,
+    // so what stays in memory until the flush is mostly compressed bytes, not strings.
     for (const entry of fresh) {
       const key = `${entry.model}/${isoTime(entry.ts).slice(0, 10)}`;
       let object = this.#pending.get(key);
       if (object === undefined) {
-        object = { id: this.#nextObject++, firstTs: entry.ts, rows: 0 };
+        object = openObject(entry.ts);
         this.#pending.set(key, object);
       }
-      const entries = byObject.get(object);
-      if (entries === undefined) byObject.set(object, [entry]);
-      else entries.push(entry);
+      object.text += serializeEntries([entry]);
+      if (object.text.length >= gzipChunkChars) {
+        object.gzip.write(object.text);
+        object.text = "";
+      }
       object.rows += entry.rows;
       this.#pendingRows += entry.rows;
     }
-    for (const [object, entries] of byObject) this.#encoder.write(object.id, entries);
     if (this.#pendingRows >= this.#options.maxRows) this.flush();
   }
 
@@ -189,7 +217,6 @@ export class PredictionLog {
     }
     this.flush();
     while (this.#writes.size > 0) await Promise.all([...this.#writes]);
-    await this.#encoder.close();
   }
 
   async #write(prefix: string, object: OpenObject): Promise<void> {
@@ -198,7 +225,10 @@ export class PredictionLog {
     const key = `predictions/${prefix}/${first}-${randomBytes(6).toString("hex")}.jsonl.gz`;
     let body: Uint8Array;
     try {
-      body = await this.#encoder.end(object.id);
+      if (object.text.length > 0) object.gzip.end(object.text);
+      else object.gzip.end();
+      object.text = "";
+      body = await object.compressed;
     } catch (error: unknown) {
       this.#options.logger.warn(`prediction log: cannot compress ${rows} rows: ${errorMessage(error)}`);
       this.#drop(rows);
@@ -233,4 +263,132 @@ export class PredictionLog {
     this.#heldRows -= rows;
     this.#options.onDropped?.(rows);
   }
+}
+
+/**
+ * The JSON Lines text of some log entries, one line per row (the PredictionRow shape). Written as
+ * text directly rather than through objects and JSON.stringify: this runs for every prediction.
+ */
+export function serializeEntries(entries: readonly PredictionLogEntry[]): string {
+  let text = "";
+  for (const entry of entries) {
+    const head = `{"ts":"${isoTime(entry.ts)}","request_id":${JSON.stringify(entry.requestId)},"row":`;
+    const tail = `,"model":${jsonKey(entry.model)},"version":${jsonKey(entry.version)},"inputs":{`;
+    const cuts: Cut[] = [];
+    for (const input of entry.inputs) {
+      cuts.push(cutOf(input.name, input.datatype, input.data, input.shape, entry.rows, input.data.length));
+    }
+    const inputCount = cuts.length;
+    for (const name in entry.outputs) {
+      const output = entry.outputs[name]!;
+      cuts.push(cutOf(name, output.datatype, output.data, output.dims, entry.rows, sizeOf(output.dims)));
+    }
+    for (let r = 0; r < entry.rows; r++) {
+      let line = `${head}${r}${tail}`;
+      for (let k = 0; k < cuts.length; k++) {
+        const cut = cuts[k]!;
+        if (k === inputCount) line += `},"outputs":{`;
+        line += `${k === 0 || k === inputCount ? "" : ","}${cut.key}${rowJson(cut, r)}`;
+      }
+      if (inputCount === cuts.length) line += `},"outputs":{`;
+      text += `${line}}}\n`;
+    }
+  }
+  return text;
+}
+
+/** How to write one tensor's rows: its JSON key, element kind and elements per row. */
+interface Cut {
+  key: string;
+  kind: ElementKind;
+  data: unknown;
+  perRow: number;
+}
+
+const ElementKind = { string: 0, bigint: 1, bool: 2, number: 3, half: 4 } as const;
+type ElementKind = (typeof ElementKind)[keyof typeof ElementKind];
+
+function cutOf(
+  name: string,
+  datatype: string | undefined,
+  data: unknown,
+  dims: readonly number[],
+  rows: number,
+  size: number,
+): Cut {
+  const kind = Array.isArray(data)
+    ? ElementKind.string
+    : data instanceof BigInt64Array || data instanceof BigUint64Array
+      ? ElementKind.bigint
+      : datatype === "BOOL"
+        ? ElementKind.bool
+        : datatype === "FP16"
+          ? ElementKind.half
+          : ElementKind.number;
+  return {
+    key: `${jsonKey(name)}:`,
+    kind,
+    data,
+    perRow: rowsAlongDim0(dims, rows) ? elementsPerRow(dims) : size,
+  };
+}
+
+/** JSON string literals of names (model, version, tensor names), made once each. */
+const jsonKeys = new Map<string, string>();
+function jsonKey(name: string): string {
+  let key = jsonKeys.get(name);
+  if (key === undefined) {
+    key = JSON.stringify(name);
+    if (jsonKeys.size < 10_000) jsonKeys.set(name, key);
+  }
+  return key;
+}
+
+let lastTs = Number.NaN;
+let lastIso = "";
+function isoTime(ts: number): string {
+  if (ts !== lastTs) {
+    lastTs = ts;
+    lastIso = new Date(ts).toISOString();
+  }
+  return lastIso;
+}
+
+/** Row `row` of a tensor as JSON text: a scalar when a row has one element, else a flat array. */
+function rowJson(cut: Cut, row: number): string {
+  const start = row * cut.perRow;
+  if (cut.perRow === 1) return elementJson(cut.kind, cut.data, start);
+  let text = "[";
+  for (let i = 0; i < cut.perRow; i++)
+    text += `${i === 0 ? "" : ","}${elementJson(cut.kind, cut.data, start + i)}`;
+  return `${text}]`;
+}
+
+function elementJson(kind: ElementKind, data: unknown, index: number): string {
+  switch (kind) {
+    case ElementKind.string:
+      return JSON.stringify((data as unknown[])[index] ?? null);
+    case ElementKind.bigint: {
+      const v = (data as BigInt64Array)[index]!;
+      return v >= -9007199254740991n && v <= 9007199254740991n ? String(v) : `"${v}"`;
+    }
+    case ElementKind.half: {
+      const v = fromHalfBits((data as Uint16Array)[index] ?? 0x7e00);
+      return Number.isFinite(v) ? String(v) : "null";
+    }
+    default: {
+      const v = (data as ArrayLike<number>)[index];
+      if (v === undefined || !Number.isFinite(v)) return "null";
+      if (kind === ElementKind.bool) return v === 1 ? "true" : "false";
+      return String(v);
+    }
+  }
+}
+
+function rowsAlongDim0(dims: readonly number[], rows: number): boolean {
+  return dims.length > 0 && dims[0] === rows;
+}
+
+function sizeOf(dims: readonly number[]): number {
+  return dims.reduce((n, d) => n * d, 1);
 }

@@ -120,8 +120,7 @@ describe("the prediction log", () => {
     log.append({ requestId: "a", model: "m", version: "1", rows: 2, inputs, outputs });
     expect(store.puts).toBe(0);
     log.append({ requestId: "b", model: "m", version: "1", rows: 2, inputs, outputs });
-    // No flush was asked for: the write starts by itself (the encoder thread may still be starting).
-    for (let i = 0; i < 100 && written < 4; i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
     expect(written).toBe(4);
     expect(rowsOf(store)).toHaveLength(4);
     await log.close();
