@@ -1,8 +1,8 @@
-export const id = 479;
-export const ids = [479,498];
+export const id = 373;
+export const ids = [373,498];
 export const modules = {
 
-/***/ 479:
+/***/ 9373:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -809,7 +809,7 @@ function toHalfBits(value) {
     return half;
 }
 /** The number an FP16 bit pattern stands for. */
-function half_float_fromHalfBits(bits) {
+function fromHalfBits(bits) {
     const sign = bits & 0x8000 ? -1 : 1;
     const exp = (bits >>> 10) & 0x1f;
     const fraction = bits & 0x3ff;
@@ -1002,7 +1002,7 @@ function toJsonElements(datatype, data, start = 0, end) {
         return values.map((v) => v === 1);
     if (datatype === TensorDatatype.FP16) {
         return values.map((v) => {
-            const n = half_float_fromHalfBits(v);
+            const n = fromHalfBits(v);
             return Number.isFinite(n) ? n : null;
         });
     }
@@ -1349,7 +1349,7 @@ function readInferRequest(body, signature) {
 ;// CONCATENATED MODULE: ./.build/runtime/serve/tensor-rows.js
 
 /** Elements per row: the product of all dimensions after the first (1 for rank-1 tensors). */
-function tensor_rows_elementsPerRow(dims) {
+function elementsPerRow(dims) {
     let n = 1;
     for (let k = 1; k < dims.length; k++)
         n *= dims[k];
@@ -1413,14 +1413,14 @@ function recordsResponse(model, call, outputs) {
     const probabilities = outputs.probabilities;
     const predictions = [];
     if (classes !== undefined && label !== undefined && probabilities !== undefined) {
-        const perRow = tensor_rows_elementsPerRow(probabilities.dims);
+        const perRow = elementsPerRow(probabilities.dims);
         const p = toJsonElements(probabilities.datatype, probabilities.data);
         for (let r = 0; r < call.rows; r++) {
             const byClass = {};
             for (let c = 0; c < perRow; c++)
                 byClass[classes[c] ?? String(c)] = p[r * perRow + c];
             predictions.push({
-                label: rowValue(label.datatype, label.data, tensor_rows_elementsPerRow(label.dims), r),
+                label: rowValue(label.datatype, label.data, elementsPerRow(label.dims), r),
                 probabilities: byClass,
             });
         }
@@ -1429,7 +1429,7 @@ function recordsResponse(model, call, outputs) {
         const cuts = Object.entries(outputs).map(([name, output]) => ({
             name,
             output,
-            perRow: tensor_rows_elementsPerRow(output.dims),
+            perRow: elementsPerRow(output.dims),
         }));
         for (let r = 0; r < call.rows; r++) {
             const prediction = {};
@@ -2072,277 +2072,206 @@ function followModel(options) {
     };
 }
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
-;// CONCATENATED MODULE: ./.build/runtime/serve/prediction-log-columns.js
-function tensorsOf(entry) {
-    const list = entry.inputs.map((input) => ({
-        name: input.name,
-        datatype: input.datatype,
-        output: false,
-        dims: input.shape,
-        data: input.data,
-    }));
-    for (const name in entry.outputs) {
-        const output = entry.outputs[name];
-        list.push({ name, datatype: output.datatype, output: true, dims: output.dims, data: output.data });
-    }
-    return list;
-}
-function sameLayout(a, b) {
-    if (a.length !== b.length)
-        return false;
-    for (let k = 0; k < a.length; k++) {
-        const x = a[k];
-        const y = b[k];
-        if (x.name !== y.name || x.datatype !== y.datatype || x.output !== y.output)
-            return false;
-        if (x.data.constructor !== y.data.constructor)
-            return false;
-    }
-    return true;
-}
-/** Entries in columns, and the buffers to transfer with them. */
-function encodeColumns(entries) {
-    const batches = [];
-    const transfer = [];
-    let start = 0;
-    while (start < entries.length) {
-        const layout = tensorsOf(entries[start]);
-        const members = [layout];
-        let end = start + 1;
-        while (end < entries.length) {
-            const next = tensorsOf(entries[end]);
-            if (!sameLayout(layout, next))
-                break;
-            members.push(next);
-            end++;
-        }
-        const group = entries.slice(start, end);
-        const tensors = layout.map((first, k) => {
-            const offsets = new Int32Array(group.length + 1);
-            let total = 0;
-            let rowShape = first.dims.slice(1);
-            for (let i = 0; i < group.length; i++) {
-                const tensor = members[i][k];
-                offsets[i] = total;
-                total += tensor.data.length;
-                const dims = tensor.dims;
-                if (rowShape !== undefined) {
-                    let fits = dims.length === rowShape.length + 1 && dims[0] === group[i].rows;
-                    for (let d = 0; fits && d < rowShape.length; d++)
-                        fits = dims[d + 1] === rowShape[d];
-                    if (!fits)
-                        rowShape = undefined;
-                }
-            }
-            offsets[group.length] = total;
-            let data;
-            if (Array.isArray(first.data)) {
-                const values = [];
-                for (let i = 0; i < group.length; i++)
-                    for (const v of members[i][k].data)
-                        values.push(v);
-                data = values;
-            }
-            else {
-                const Constructor = first.data.constructor;
-                const values = new Constructor(total);
-                for (let i = 0; i < group.length; i++)
-                    values.set(members[i][k].data, offsets[i]);
-                data = values;
-                transfer.push(values.buffer);
-            }
-            return {
-                name: first.name,
-                datatype: first.datatype,
-                output: first.output,
-                rowShape,
-                dims: rowShape === undefined ? members.map((m) => [...m[k].dims]) : undefined,
-                offsets,
-                data,
-            };
-        });
-        const ts = Float64Array.from(group, (e) => e.ts);
-        const rows = Int32Array.from(group, (e) => e.rows);
-        transfer.push(ts.buffer, rows.buffer, ...tensors.map((t) => t.offsets.buffer));
-        batches.push({
-            ts,
-            rows,
-            requestIds: group.map((e) => e.requestId),
-            models: group.map((e) => e.model),
-            versions: group.map((e) => e.version),
-            tensors,
-        });
-        start = end;
-    }
-    return { batches, transfer };
-}
-/** The entries a batch holds. */
-function decodeColumns(batch) {
-    const entries = [];
-    for (let i = 0; i < batch.ts.length; i++) {
-        const rows = batch.rows[i];
-        const inputs = [];
-        const outputs = {};
-        for (const tensor of batch.tensors) {
-            const from = tensor.offsets[i];
-            const to = tensor.offsets[i + 1];
-            const data = Array.isArray(tensor.data)
-                ? tensor.data.slice(from, to)
-                : tensor.data.subarray(from, to);
-            const dims = tensor.rowShape === undefined ? tensor.dims[i] : [rows, ...tensor.rowShape];
-            if (tensor.output) {
-                outputs[tensor.name] = { datatype: tensor.datatype, dims, data };
-            }
-            else {
-                inputs.push({
-                    name: tensor.name,
-                    datatype: tensor.datatype,
-                    shape: dims,
-                    data: data,
-                });
-            }
-        }
-        entries.push({
-            ts: batch.ts[i],
-            requestId: batch.requestIds[i],
-            model: batch.models[i],
-            version: batch.versions[i],
-            rows,
-            inputs,
-            outputs,
-        });
-    }
-    return entries;
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/serve/prediction-log-encoder.js
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./.build/runtime/serve/prediction-log.js
 /**
- * The main thread's side of the prediction log's encoder thread (prediction-log-worker.ts):
- * serializing and compressing predictions costs as much as validating a request, so it happens on
- * another core, like pino's transports. Rows go over in columns (prediction-log-columns.ts); `end`
- * resolves with an object's gzip bytes. If the thread dies, the objects it held are reported lost
- * (their `end` rejects) and the next rows start a new thread.
+ * The prediction log: every row the server predicts, appended to the store for monitoring, off the
+ * request path.
+ *
+ * Layout: `predictions/<model>/<YYYY-MM-DD>/<YYYYMMDDTHHMMSSmmmZ>-<random>.jsonl.gz`, the date and
+ * timestamp in UTC of the first row in the object. Each object is gzip-compressed JSON Lines, one
+ * JSON object per predicted row (a request with n rows gives n lines):
+ *
+ * ```json
+ * {"ts": "2026-11-28T23:28:00.123Z", "request_id": "r-1f3a-42", "row": 0,
+ *  "model": "iris", "version": "1.2.0",
+ *  "inputs": {"sepal_length": 5.1, "species_hint": "x", "pixels": [0, 1, 2]},
+ *  "outputs": {"label": "setosa", "probabilities": [0.9, 0.05, 0.05]}}
+ * ```
+ *
+ * - `ts`: ISO 8601 UTC time the request arrived; `request_id`: the request's V2 `id`, else its
+ *   `x-request-id` header, else one the server made (also sent back in `x-request-id`);
+ *   `row`: the row's index within its request.
+ * - `inputs` / `outputs`: one entry per model input / output tensor, cut along dim 0: a scalar
+ *   when a row holds one element (shape [-1] or [-1, 1]), else the row's elements as a flat
+ *   row-major array. Missing FP32/FP64 values (NaN) are `null`; 64-bit integers beyond 2^53 are
+ *   decimal strings. Class probabilities follow the order of the model's `kiln.classes`.
+ *   Models without a batch dimension log their whole tensors as row 0.
+ *
+ * Rows are serialized once the responses of their event-loop turn are written, compressed in 64 KiB
+ * chunks (gzip at its fastest level), and written in one object per model and day when `maxRows` rows are pending or
+ * `flushIntervalMs` has passed. A failed write is retried with exponential backoff and counted;
+ * rows are dropped (and counted) only after the last retry or beyond `maxPendingRows`. Nothing
+ * here can fail a request.
  */
 
 
+
+
+
 /**
- * The worker beside this module: built, `prediction-log-worker.js`; run from source (tests,
- * `node --import tsx`), the .ts file, loaded through tsx in the thread too.
+ * Text handed to gzip at once. Each write is a job on libuv's thread pool and a callback on the
+ * event loop; writing every turn's rows at low concurrency cost more than serializing them.
  */
-function startWorker() {
-    const here = import.meta.url;
-    if (here.endsWith(".ts")) {
-        const url = new URL("./prediction-log-worker.ts", here).href;
-        const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`;
-        return new external_node_worker_threads_.Worker(boot, { eval: true });
-    }
-    return new external_node_worker_threads_.Worker(new URL("./prediction-log-worker.js", here));
+const gzipChunkChars = 64 * 1024;
+function openObject(firstTs) {
+    const gzip = (0,external_node_zlib_.createGzip)({ level: external_node_zlib_.constants.Z_BEST_SPEED });
+    const chunks = [];
+    gzip.on("data", (chunk) => chunks.push(chunk));
+    const compressed = new Promise((resolve, reject) => {
+        gzip.once("end", () => resolve(Buffer.concat(chunks)));
+        gzip.once("error", reject);
+    });
+    // A stream error surfaces when the object is written; never as an unhandled rejection.
+    compressed.catch(() => { });
+    return { firstTs, rows: 0, gzip, text: "", compressed };
 }
-/** Rows queued before they are posted at once, and the longest they wait. */
-const postRows = 512;
-const postDelayMs = 20;
-class PredictionLogEncoder {
-    #thread;
-    /** Objects whose rows were on a thread that died: later rows for them are dropped too. */
-    #lost = new Set();
-    /** Column batches not yet posted: a message wakes the thread, so they go in bunches. */
-    #queue = [];
-    #queuedRows = 0;
+class PredictionLog {
+    #options;
+    /** Entries appended since the last turn of the event loop, not yet serialized. */
+    #fresh = [];
+    #serializeScheduled = false;
+    /** Rows waiting for a flush, by `<model>/<day>`, already flowing through gzip. */
+    #pending = new Map();
+    #pendingRows = 0;
+    #heldRows = 0;
+    #writes = new Set();
     #timer;
-    /** Append entries to log object `object`. */
-    write(object, entries) {
-        if (this.#lost.has(object))
-            return;
-        const { batches, transfer } = encodeColumns(entries);
-        this.#queue.push({ object, batches, transfer });
-        for (const entry of entries)
-            this.#queuedRows += entry.rows;
-        if (this.#queuedRows >= postRows)
-            this.#post();
-        else
-            this.#timer ??= setTimeout(() => this.#post(), postDelayMs).unref();
-    }
-    #post() {
-        clearTimeout(this.#timer);
-        this.#timer = undefined;
-        const queue = this.#queue;
-        this.#queue = [];
-        this.#queuedRows = 0;
-        if (queue.length === 0)
-            return;
-        const thread = this.#live();
-        for (const { object } of queue)
-            thread.objects.add(object);
-        thread.worker.postMessage({ kind: "rows", parts: queue.map(({ object, batches }) => ({ object, batches })) }, queue.flatMap((q) => q.transfer));
-    }
-    /** End log object `object`: its whole gzip member. Rejects if the thread holding its rows died. */
-    end(object) {
-        this.#post();
-        const thread = this.#thread;
-        if (this.#lost.delete(object) || thread === undefined || !thread.objects.has(object)) {
-            return Promise.reject(new Error("the encoder thread holding these rows stopped"));
-        }
-        thread.objects.delete(object);
-        // While an answer is awaited the thread keeps the process alive (a flush on shutdown waits for it).
-        thread.worker.ref();
-        return new Promise((resolve, reject) => {
-            thread.ends.set(object, { resolve, reject });
-            thread.worker.postMessage({ kind: "end", object });
-        }).finally(() => {
-            if (thread.ends.size === 0 && !thread.dead)
-                thread.worker.unref();
-        });
-    }
-    /** Stop the thread (once every object has ended). */
-    async close() {
-        clearTimeout(this.#timer);
-        this.#timer = undefined;
-        const thread = this.#thread;
-        this.#thread = undefined;
-        if (thread !== undefined && !thread.dead)
-            await thread.worker.terminate();
-    }
-    #live() {
-        if (this.#thread !== undefined && this.#thread.dead === undefined)
-            return this.#thread;
-        const worker = startWorker();
-        // The thread never keeps the server alive: the log is flushed on shutdown before close().
-        worker.unref();
-        const thread = { worker, objects: new Set(), ends: new Map(), dead: undefined };
-        worker.on("message", (message) => {
-            const waiting = thread.ends.get(message.object);
-            thread.ends.delete(message.object);
-            if (message.kind === "ended")
-                waiting?.resolve(message.bytes);
-            else
-                waiting?.reject(new Error(message.error));
-        });
-        const die = (error) => {
-            thread.dead ??= error;
-            for (const waiting of thread.ends.values())
-                waiting.reject(error);
-            thread.ends.clear();
-            for (const object of thread.objects)
-                this.#lost.add(object);
-            thread.objects.clear();
+    #closed = false;
+    constructor(options) {
+        this.#options = {
+            maxRows: 2000,
+            flushIntervalMs: 10_000,
+            maxPendingRows: 200_000,
+            attempts: 5,
+            retryBaseMs: 200,
+            now: Date.now,
+            ...options,
         };
-        worker.on("error", die);
-        worker.on("exit", (code) => die(new Error(`the encoder thread exited (code ${code})`)));
-        this.#thread = thread;
-        return thread;
+        this.#timer = setInterval(() => this.flush(), this.#options.flushIntervalMs);
+        this.#timer.unref();
+    }
+    /** Record a request's predictions; cheap, never throws. */
+    append(entry) {
+        if (this.#heldRows + entry.rows > this.#options.maxPendingRows) {
+            this.#options.onDropped?.(entry.rows);
+            return;
+        }
+        this.#fresh.push({
+            ts: entry.ts ?? this.#options.now(),
+            requestId: entry.requestId,
+            model: entry.model,
+            version: entry.version,
+            rows: entry.rows,
+            inputs: entry.inputs,
+            outputs: entry.outputs,
+        });
+        this.#heldRows += entry.rows;
+        // Serialized after the responses of this turn are written, so the request objects die young.
+        if (!this.#serializeScheduled) {
+            this.#serializeScheduled = true;
+            setImmediate(() => this.#serializeFresh());
+        }
+    }
+    #serializeFresh() {
+        this.#serializeScheduled = false;
+        const fresh = this.#fresh;
+        if (fresh.length === 0)
+            return;
+        this.#fresh = [];
+        // Each object's text goes to its gzip stream (compressed on the thread pool) in large chunks,
+        // so what stays in memory until the flush is mostly compressed bytes, not strings.
+        for (const entry of fresh) {
+            const key = `${entry.model}/${isoTime(entry.ts).slice(0, 10)}`;
+            let object = this.#pending.get(key);
+            if (object === undefined) {
+                object = openObject(entry.ts);
+                this.#pending.set(key, object);
+            }
+            object.text += serializeEntries([entry]);
+            if (object.text.length >= gzipChunkChars) {
+                object.gzip.write(object.text);
+                object.text = "";
+            }
+            object.rows += entry.rows;
+            this.#pendingRows += entry.rows;
+        }
+        if (this.#pendingRows >= this.#options.maxRows)
+            this.flush();
+    }
+    /** Start writing everything pending; the returned promise settles when those writes end. */
+    flush() {
+        this.#serializeFresh();
+        if (this.#pending.size === 0)
+            return Promise.resolve();
+        const groups = this.#pending;
+        this.#pending = new Map();
+        this.#pendingRows = 0;
+        const started = [];
+        for (const [prefix, object] of groups) {
+            const write = this.#write(prefix, object);
+            this.#writes.add(write);
+            void write.finally(() => this.#writes.delete(write));
+            started.push(write);
+        }
+        return Promise.all(started).then(() => undefined);
+    }
+    /** Stop the timer, write everything pending and wait for every write (for shutdown). */
+    async close() {
+        if (!this.#closed) {
+            this.#closed = true;
+            clearInterval(this.#timer);
+        }
+        this.flush();
+        while (this.#writes.size > 0)
+            await Promise.all([...this.#writes]);
+    }
+    async #write(prefix, object) {
+        const rows = object.rows;
+        const first = new Date(object.firstTs).toISOString().replace(/[-:.]/g, "");
+        const key = `predictions/${prefix}/${first}-${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.jsonl.gz`;
+        let body;
+        try {
+            if (object.text.length > 0)
+                object.gzip.end(object.text);
+            else
+                object.gzip.end();
+            object.text = "";
+            body = await object.compressed;
+        }
+        catch (error) {
+            this.#options.logger.warn(`prediction log: cannot compress ${rows} rows: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            this.#drop(rows);
+            return;
+        }
+        const { attempts, retryBaseMs } = this.#options;
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                await this.#options.store.put(key, body, {
+                    ifNoneMatch: "*",
+                    contentType: "application/x-ndjson",
+                    contentLength: body.length,
+                });
+                this.#heldRows -= rows;
+                this.#options.onWritten?.(rows);
+                return;
+            }
+            catch (error) {
+                this.#options.onFailure?.(error);
+                this.#options.logger.warn(`prediction log: writing ${key} failed (attempt ${attempt} of ${attempts}): ${(0,errors/* errorMessage */.gJ)(error)}`);
+                if (attempt < attempts)
+                    await new Promise((r) => setTimeout(r, retryBaseMs * 2 ** (attempt - 1)));
+            }
+        }
+        this.#options.logger.error(`prediction log: gave up on ${rows} rows for ${key} after ${attempts} attempts.`);
+        this.#drop(rows);
+    }
+    #drop(rows) {
+        this.#heldRows -= rows;
+        this.#options.onDropped?.(rows);
     }
 }
-
-;// CONCATENATED MODULE: ./.build/runtime/serve/prediction-log-lines.js
-/**
- * The text of the prediction log: one JSON line per predicted row (the PredictionRow shape in
- * prediction-log.ts), written as text directly rather than through objects and JSON.stringify,
- * since it runs for every prediction. Pure; used by the log's encoder thread.
- */
-
-
 /**
  * The JSON Lines text of some log entries, one line per row (the PredictionRow shape). Written as
  * text directly rather than through objects and JSON.stringify: this runs for every prediction.
@@ -2451,189 +2380,6 @@ function rowsAlongDim0(dims, rows) {
 }
 function sizeOf(dims) {
     return dims.reduce((n, d) => n * d, 1);
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/serve/prediction-log.js
-/**
- * The prediction log: every row the server predicts, appended to the store for monitoring, off the
- * request path.
- *
- * Layout: `predictions/<model>/<YYYY-MM-DD>/<YYYYMMDDTHHMMSSmmmZ>-<random>.jsonl.gz`, the date and
- * timestamp in UTC of the first row in the object. Each object is gzip-compressed JSON Lines, one
- * JSON object per predicted row (a request with n rows gives n lines):
- *
- * ```json
- * {"ts": "2026-11-28T23:28:00.123Z", "request_id": "r-1f3a-42", "row": 0,
- *  "model": "iris", "version": "1.2.0",
- *  "inputs": {"sepal_length": 5.1, "species_hint": "x", "pixels": [0, 1, 2]},
- *  "outputs": {"label": "setosa", "probabilities": [0.9, 0.05, 0.05]}}
- * ```
- *
- * - `ts`: ISO 8601 UTC time the request arrived; `request_id`: the request's V2 `id`, else its
- *   `x-request-id` header, else one the server made (also sent back in `x-request-id`);
- *   `row`: the row's index within its request.
- * - `inputs` / `outputs`: one entry per model input / output tensor, cut along dim 0: a scalar
- *   when a row holds one element (shape [-1] or [-1, 1]), else the row's elements as a flat
- *   row-major array. Missing FP32/FP64 values (NaN) are `null`; 64-bit integers beyond 2^53 are
- *   decimal strings. Class probabilities follow the order of the model's `kiln.classes`.
- *   Models without a batch dimension log their whole tensors as row 0.
- *
- * Rows leave the request path once the responses of their event-loop turn are written: they go in
- * columns to an encoder thread that writes the JSON Lines and gzip (fastest level), so serializing
- * them does not take time from requests. They are written in one object per model and day when `maxRows` rows are pending or
- * `flushIntervalMs` has passed. A failed write is retried with exponential backoff and counted;
- * rows are dropped (and counted) only after the last retry or beyond `maxPendingRows`. Nothing
- * here can fail a request.
- */
-
-
-
-
-class PredictionLog {
-    #options;
-    /** Entries appended since the last turn of the event loop, not yet serialized. */
-    #fresh = [];
-    #serializeScheduled = false;
-    /** Rows waiting for a flush, by `<model>/<day>`, already flowing through gzip. */
-    #pending = new Map();
-    #pendingRows = 0;
-    #heldRows = 0;
-    #writes = new Set();
-    #timer;
-    #encoder = new PredictionLogEncoder();
-    #nextObject = 0;
-    #closed = false;
-    constructor(options) {
-        this.#options = {
-            maxRows: 2000,
-            flushIntervalMs: 10_000,
-            maxPendingRows: 200_000,
-            attempts: 5,
-            retryBaseMs: 200,
-            now: Date.now,
-            ...options,
-        };
-        this.#timer = setInterval(() => this.flush(), this.#options.flushIntervalMs);
-        this.#timer.unref();
-    }
-    /** Record a request's predictions; cheap, never throws. */
-    append(entry) {
-        if (this.#heldRows + entry.rows > this.#options.maxPendingRows) {
-            this.#options.onDropped?.(entry.rows);
-            return;
-        }
-        this.#fresh.push({
-            ts: entry.ts ?? this.#options.now(),
-            requestId: entry.requestId,
-            model: entry.model,
-            version: entry.version,
-            rows: entry.rows,
-            inputs: entry.inputs,
-            outputs: entry.outputs,
-        });
-        this.#heldRows += entry.rows;
-        // Serialized after the responses of this turn are written, so the request objects die young.
-        if (!this.#serializeScheduled) {
-            this.#serializeScheduled = true;
-            setImmediate(() => this.#serializeFresh());
-        }
-    }
-    #serializeFresh() {
-        this.#serializeScheduled = false;
-        const fresh = this.#fresh;
-        if (fresh.length === 0)
-            return;
-        this.#fresh = [];
-        // Each object's rows go to the encoder thread, which serializes and compresses them, so what
-        // stays here until the flush is a few counts.
-        const byObject = new Map();
-        for (const entry of fresh) {
-            const key = `${entry.model}/${isoTime(entry.ts).slice(0, 10)}`;
-            let object = this.#pending.get(key);
-            if (object === undefined) {
-                object = { id: this.#nextObject++, firstTs: entry.ts, rows: 0 };
-                this.#pending.set(key, object);
-            }
-            const entries = byObject.get(object);
-            if (entries === undefined)
-                byObject.set(object, [entry]);
-            else
-                entries.push(entry);
-            object.rows += entry.rows;
-            this.#pendingRows += entry.rows;
-        }
-        for (const [object, entries] of byObject)
-            this.#encoder.write(object.id, entries);
-        if (this.#pendingRows >= this.#options.maxRows)
-            this.flush();
-    }
-    /** Start writing everything pending; the returned promise settles when those writes end. */
-    flush() {
-        this.#serializeFresh();
-        if (this.#pending.size === 0)
-            return Promise.resolve();
-        const groups = this.#pending;
-        this.#pending = new Map();
-        this.#pendingRows = 0;
-        const started = [];
-        for (const [prefix, object] of groups) {
-            const write = this.#write(prefix, object);
-            this.#writes.add(write);
-            void write.finally(() => this.#writes.delete(write));
-            started.push(write);
-        }
-        return Promise.all(started).then(() => undefined);
-    }
-    /** Stop the timer, write everything pending and wait for every write (for shutdown). */
-    async close() {
-        if (!this.#closed) {
-            this.#closed = true;
-            clearInterval(this.#timer);
-        }
-        this.flush();
-        while (this.#writes.size > 0)
-            await Promise.all([...this.#writes]);
-        await this.#encoder.close();
-    }
-    async #write(prefix, object) {
-        const rows = object.rows;
-        const first = new Date(object.firstTs).toISOString().replace(/[-:.]/g, "");
-        const key = `predictions/${prefix}/${first}-${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.jsonl.gz`;
-        let body;
-        try {
-            body = await this.#encoder.end(object.id);
-        }
-        catch (error) {
-            this.#options.logger.warn(`prediction log: cannot compress ${rows} rows: ${(0,errors/* errorMessage */.gJ)(error)}`);
-            this.#drop(rows);
-            return;
-        }
-        const { attempts, retryBaseMs } = this.#options;
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                await this.#options.store.put(key, body, {
-                    ifNoneMatch: "*",
-                    contentType: "application/x-ndjson",
-                    contentLength: body.length,
-                });
-                this.#heldRows -= rows;
-                this.#options.onWritten?.(rows);
-                return;
-            }
-            catch (error) {
-                this.#options.onFailure?.(error);
-                this.#options.logger.warn(`prediction log: writing ${key} failed (attempt ${attempt} of ${attempts}): ${(0,errors/* errorMessage */.gJ)(error)}`);
-                if (attempt < attempts)
-                    await new Promise((r) => setTimeout(r, retryBaseMs * 2 ** (attempt - 1)));
-            }
-        }
-        this.#options.logger.error(`prediction log: gave up on ${rows} rows for ${key} after ${attempts} attempts.`);
-        this.#drop(rows);
-    }
-    #drop(rows) {
-        this.#heldRows -= rows;
-        this.#options.onDropped?.(rows);
-    }
 }
 
 ;// CONCATENATED MODULE: ./.build/runtime/serve/micro-batcher.js
@@ -2755,7 +2501,7 @@ class MicroBatcher {
         const cuts = Object.entries(outputs).map(([name, output]) => ({
             name,
             output,
-            perRow: tensor_rows_elementsPerRow(output.dims),
+            perRow: elementsPerRow(output.dims),
             rowShape: output.dims.slice(1),
         }));
         let start = 0;
@@ -2782,7 +2528,7 @@ function concatenate(calls) {
         rows += call.rows;
     return first.inputs.map((input, k) => {
         const rowShape = input.shape.slice(1);
-        const perRow = tensor_rows_elementsPerRow(input.shape);
+        const perRow = elementsPerRow(input.shape);
         const data = allocateTensorData(input.datatype, rows * perRow);
         let offset = 0;
         for (const call of calls) {
