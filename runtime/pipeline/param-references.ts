@@ -1,6 +1,7 @@
 import { ConfigError, type SourcePosition } from "../errors.js";
 import { closestName } from "./did-you-mean.js";
 import { paramsNamespace, referenceNames, replaceReferences } from "./interpolate.js";
+import { type DottedLookup, lookupDottedKey } from "./param-values.js";
 import type { ParamRef } from "./pipeline.js";
 import { stableJson } from "./stable-json.js";
 
@@ -30,7 +31,7 @@ export function resolveParamReferences(
     if (!name.startsWith(`${paramsNamespace}.`)) return undefined;
     const key = name.slice(paramsNamespace.length + 1);
     const position = positionAt(path);
-    const found = lookupKey(params.contentOf(file, position), key);
+    const found = lookupDottedKey(params.contentOf(file, position), key);
     if (!found.ok) {
       const suggestion = closestName(key, dottedKeys(params.contentOf(file, position)));
       throw new ConfigError(
@@ -74,28 +75,14 @@ export function resolvesWithLockedParams(
   return complete && stableJson(value) === stableJson(resolved);
 }
 
-type Lookup = { ok: true; value: unknown } | { ok: false; prefix: string; missing: string };
-
-function lookupKey(content: unknown, key: string): Lookup {
-  let current = content;
-  const parts = key.split(".");
-  for (const [index, part] of parts.entries()) {
-    if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) {
-      return { ok: false, prefix: parts.slice(0, index).join("."), missing: part };
-    }
-    current = (current as Record<string, unknown>)[part];
-  }
-  return { ok: true, value: current };
-}
-
 /** A key's value from a lock entry's params, recorded under the key itself or a key above it. */
-function lockedValue(values: Record<string, unknown>, key: string): Lookup {
+function lockedValue(values: Record<string, unknown>, key: string): DottedLookup {
   if (Object.hasOwn(values, key)) return { ok: true, value: values[key] };
   for (const [recorded, value] of Object.entries(values)) {
-    if (recorded === "") return lookupKey(value, key);
-    if (key.startsWith(`${recorded}.`)) return lookupKey(value, key.slice(recorded.length + 1));
+    if (recorded === "") return lookupDottedKey(value, key);
+    if (key.startsWith(`${recorded}.`)) return lookupDottedKey(value, key.slice(recorded.length + 1));
   }
-  return { ok: false, prefix: "", missing: key };
+  return { ok: false, prefix: "", missing: key, known: [] };
 }
 
 /** Every dotted key of a params file (`train`, `train.lr`, …), for suggestions; at most 10,000. */

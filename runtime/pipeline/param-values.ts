@@ -51,19 +51,31 @@ export class ParamValues {
   }
 }
 
-function lookup(content: unknown, ref: ParamRef): unknown {
+/** A dotted key's value, or where the path stops: the keys found so far, the missing part and its siblings. */
+export type DottedLookup =
+  | { ok: true; value: unknown }
+  | { ok: false; prefix: string; missing: string; known: string[] };
+
+/** Look up `a.b.c` in parsed params content. */
+export function lookupDottedKey(content: unknown, key: string): DottedLookup {
   let current: unknown = content;
-  const parts = (ref.key ?? "").split(".");
+  const parts = key.split(".");
   for (const [index, part] of parts.entries()) {
     if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) {
       const known = current !== null && typeof current === "object" ? Object.keys(current) : [];
-      const prefix = parts.slice(0, index).join(".");
-      throw new ConfigError(
-        ref.position,
-        `params file '${ref.file}' has no key '${ref.key}'${prefix === "" ? "" : ` ('${prefix}' has no '${part}')`}.${didYouMean(part, known)}`,
-      );
+      return { ok: false, prefix: parts.slice(0, index).join("."), missing: part, known };
     }
     current = (current as Record<string, unknown>)[part];
   }
-  return current;
+  return { ok: true, value: current };
+}
+
+function lookup(content: unknown, ref: ParamRef): unknown {
+  const found = lookupDottedKey(content, ref.key ?? "");
+  if (found.ok) return found.value;
+  const { prefix, missing, known } = found;
+  throw new ConfigError(
+    ref.position,
+    `params file '${ref.file}' has no key '${ref.key}'${prefix === "" ? "" : ` ('${prefix}' has no '${missing}')`}.${didYouMean(missing, known)}`,
+  );
 }

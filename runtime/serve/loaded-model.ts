@@ -68,10 +68,11 @@ export async function loadModel(bytes: Uint8Array, options: LoadModelOptions): P
       cause: error,
     });
   }
-  const signature = sessionSignature(session, bytes, where);
+  // Decoded once: for the metadata, and for input packing's rewrite.
+  const model = onnxProto.onnx.ModelProto.decode(bytes);
+  const signature = sessionSignature(session, model, where);
   let packing: InputPacking | undefined;
   if ((options.packInputs ?? true) && bytes.length <= maxPackedModelBytes) {
-    const model = onnxProto.onnx.ModelProto.decode(bytes);
     packing = planInputPacking(signature, graphNames(model));
     if (packing !== undefined) {
       try {

@@ -126,8 +126,8 @@ export async function superviseServeWorkers(options: SuperviseOptions): Promise<
     if (targets.length === 0) entry.done();
   }
 
-  function onMessage(worker: Worker, message: unknown): void {
-    if (!isKilnMessage<ToPrimary>(message)) return;
+  /** Scrapes; `listening` is handled where the worker is started. */
+  function onMessage(worker: Worker, message: ToPrimary): void {
     switch (message.kiln) {
       case "scrape":
         scrape(worker, message.id);
@@ -143,8 +143,6 @@ export async function superviseServeWorkers(options: SuperviseOptions): Promise<
         }
         break;
       }
-      case "listening":
-        break;
     }
   }
 
@@ -153,10 +151,11 @@ export async function superviseServeWorkers(options: SuperviseOptions): Promise<
     const worker = cluster.fork();
     live.add(worker);
     let listening = false;
-    worker.on("message", (message: unknown) => onMessage(worker, message));
     const started = new Promise<{ url: string } | { code: number }>((resolve) => {
       worker.on("message", (message: unknown) => {
-        if (isKilnMessage<ToPrimary>(message) && message.kiln === "listening") {
+        if (!isKilnMessage<ToPrimary>(message)) return;
+        if (message.kiln !== "listening") onMessage(worker, message);
+        else {
           listening = true;
           resolve({ url: message.url });
         }

@@ -1,19 +1,16 @@
 /**
  * The signature a loaded model is served with: its inputs and outputs as onnxruntime reports them,
- * in V2 vocabulary, plus the model's metadata_props (read from the ONNX bytes, since onnxruntime-node
- * does not expose them). Works for any ONNX model, not only the ones Kiln trained.
+ * in V2 vocabulary, plus the model's metadata_props (read from the decoded ONNX model, since
+ * onnxruntime-node does not expose them). Works for any ONNX model, not only the ones Kiln trained.
  */
-import onnxProto from "onnx-proto";
+import type onnxProto from "onnx-proto";
 import type { InferenceSession } from "onnxruntime-node";
 import { ModelError } from "../errors.js";
 import type { ModelSignature, TensorSpec } from "../train/model-signature.js";
 import { datatypeOfOrtType } from "./tensor-datatypes.js";
 
-const { onnx } = onnxProto;
-
-/** Read `metadata_props` from ONNX model bytes. */
-export function readMetadataProps(bytes: Uint8Array): Record<string, string> {
-  const model = onnx.ModelProto.decode(bytes);
+/** `metadata_props` of a decoded ONNX model. */
+export function metadataProps(model: onnxProto.onnx.IModelProto): Record<string, string> {
   const props: Record<string, string> = {};
   for (const prop of model.metadataProps ?? []) {
     if (prop.key) props[prop.key] = prop.value ?? "";
@@ -54,12 +51,12 @@ function tensorSpecs(
 /** The V2 signature of a loaded session. */
 export function sessionSignature(
   session: InferenceSession,
-  bytes: Uint8Array,
+  model: onnxProto.onnx.IModelProto,
   where: { model: string; version: string },
 ): ModelSignature {
   return {
     inputs: tensorSpecs(session.inputMetadata, "input", where),
     outputs: tensorSpecs(session.outputMetadata, "output", where),
-    metadata: readMetadataProps(bytes),
+    metadata: metadataProps(model),
   };
 }

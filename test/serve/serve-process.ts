@@ -72,6 +72,22 @@ export async function startServe(
   };
 }
 
+/** Run `kiln serve` with exactly these arguments until it exits (for servers that must not start). */
+export async function runServeToExit(
+  args: readonly string[],
+): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "runtime/cli/kiln.ts", "serve", ...args], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const [code] = await once(child, "exit");
+  return { code: code as number | null, stderr };
+}
+
 /** Every row of every prediction log object under `storeDir/predictions/<model>/`. */
 export async function readPredictionLog(
   storeDir: string,

@@ -1,12 +1,10 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { logisticModel } from "./onnx-fixtures.js";
-import { load, readPredictionLog, type ServeProcess, startServe } from "./serve-process.js";
+import { load, readPredictionLog, runServeToExit, type ServeProcess, startServe } from "./serve-process.js";
 
 let dir: string;
 let serving: ServeProcess | undefined;
@@ -156,30 +154,17 @@ describe("kiln serve --workers", () => {
       await new Promise<void>((resolve) => squatter.listen(0, "127.0.0.1", resolve));
       const port = (squatter.address() as { port: number }).port;
       try {
-        const child = spawn(
-          process.execPath,
-          [
-            "--import",
-            "tsx",
-            "runtime/cli/kiln.ts",
-            "serve",
-            "--model-file",
-            join(dir, "churn.onnx"),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            String(port),
-            "--no-prediction-log",
-            "--workers",
-            workers,
-          ],
-          { cwd: new URL("../../", import.meta.url).pathname, stdio: ["ignore", "pipe", "pipe"] },
-        );
-        let err = "";
-        child.stderr!.on("data", (chunk: Buffer) => {
-          err += chunk.toString();
-        });
-        const [code] = await once(child, "exit");
+        const { code, stderr: err } = await runServeToExit([
+          "--model-file",
+          join(dir, "churn.onnx"),
+          "--host",
+          "127.0.0.1",
+          "--port",
+          String(port),
+          "--no-prediction-log",
+          "--workers",
+          workers,
+        ]);
         expect(code).toBe(2);
         const mentions = err
           .split("\n")
@@ -194,27 +179,14 @@ describe("kiln serve --workers", () => {
   );
 
   it("reports a model that cannot be served once, and exits non-zero", async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "runtime/cli/kiln.ts",
-        "serve",
-        "--model-file",
-        join(dir, "missing.onnx"),
-        "--port",
-        "0",
-        "--workers",
-        "3",
-      ],
-      { cwd: new URL("../../", import.meta.url).pathname, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let err = "";
-    child.stderr!.on("data", (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    const [code] = await once(child, "exit");
+    const { code, stderr: err } = await runServeToExit([
+      "--model-file",
+      join(dir, "missing.onnx"),
+      "--port",
+      "0",
+      "--workers",
+      "3",
+    ]);
     expect(code).not.toBe(0);
     const mentions = err.split("\n").filter((line) => line.includes("missing.onnx"));
     expect(mentions).toHaveLength(1);
