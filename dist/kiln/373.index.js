@@ -420,9 +420,8 @@ async function superviseServeWorkers(options) {
         if (targets.length === 0)
             entry.done();
     }
+    /** Scrapes; `listening` is handled where the worker is started. */
     function onMessage(worker, message) {
-        if (!isKilnMessage(message))
-            return;
         switch (message.kiln) {
             case "scrape":
                 scrape(worker, message.id);
@@ -441,8 +440,6 @@ async function superviseServeWorkers(options) {
                 }
                 break;
             }
-            case "listening":
-                break;
         }
     }
     /** Start a worker; resolves with its URL once it listens, or with its exit code if it dies first. */
@@ -450,10 +447,13 @@ async function superviseServeWorkers(options) {
         const worker = external_node_cluster_.fork();
         live.add(worker);
         let listening = false;
-        worker.on("message", (message) => onMessage(worker, message));
         const started = new Promise((resolve) => {
             worker.on("message", (message) => {
-                if (isKilnMessage(message) && message.kiln === "listening") {
+                if (!isKilnMessage(message))
+                    return;
+                if (message.kiln !== "listening")
+                    onMessage(worker, message);
+                else {
                     listening = true;
                     resolve({ url: message.url });
                 }
@@ -1879,18 +1879,10 @@ function packInputs(inputs, packing) {
 }
 
 ;// CONCATENATED MODULE: ./.build/runtime/serve/session-signature.js
-/**
- * The signature a loaded model is served with: its inputs and outputs as onnxruntime reports them,
- * in V2 vocabulary, plus the model's metadata_props (read from the ONNX bytes, since onnxruntime-node
- * does not expose them). Works for any ONNX model, not only the ones Kiln trained.
- */
 
 
-
-const { onnx: session_signature_onnx } = onnx;
-/** Read `metadata_props` from ONNX model bytes. */
-function readMetadataProps(bytes) {
-    const model = session_signature_onnx.ModelProto.decode(bytes);
+/** `metadata_props` of a decoded ONNX model. */
+function metadataProps(model) {
     const props = {};
     for (const prop of model.metadataProps ?? []) {
         if (prop.key)
@@ -1917,11 +1909,11 @@ function tensorSpecs(list, direction, where) {
     });
 }
 /** The V2 signature of a loaded session. */
-function sessionSignature(session, bytes, where) {
+function sessionSignature(session, model, where) {
     return {
         inputs: tensorSpecs(session.inputMetadata, "input", where),
         outputs: tensorSpecs(session.outputMetadata, "output", where),
-        metadata: readMetadataProps(bytes),
+        metadata: metadataProps(model),
     };
 }
 
@@ -1957,10 +1949,11 @@ async function loadModel(bytes, options) {
             cause: error,
         });
     }
-    const signature = sessionSignature(session, bytes, where);
+    // Decoded once: for the metadata, and for input packing's rewrite.
+    const model = onnx.onnx.ModelProto.decode(bytes);
+    const signature = sessionSignature(session, model, where);
     let packing;
     if ((options.packInputs ?? true) && bytes.length <= maxPackedModelBytes) {
-        const model = onnx.onnx.ModelProto.decode(bytes);
         packing = planInputPacking(signature, graphNames(model));
         if (packing !== undefined) {
             try {

@@ -215,7 +215,8 @@ function didYouMean(name, known) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ParamValues: () => (/* binding */ ParamValues)
+/* harmony export */   ParamValues: () => (/* binding */ ParamValues),
+/* harmony export */   lookupDottedKey: () => (/* binding */ lookupDottedKey)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -274,18 +275,25 @@ class ParamValues {
         return Object.fromEntries(this.digests);
     }
 }
-function lookup(content, ref) {
+/** Look up `a.b.c` in parsed params content. */
+function lookupDottedKey(content, key) {
     let current = content;
-    const parts = (ref.key ?? "").split(".");
+    const parts = key.split(".");
     for (const [index, part] of parts.entries()) {
         if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) {
             const known = current !== null && typeof current === "object" ? Object.keys(current) : [];
-            const prefix = parts.slice(0, index).join(".");
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(ref.position, `params file '${ref.file}' has no key '${ref.key}'${prefix === "" ? "" : ` ('${prefix}' has no '${part}')`}.${(0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_5__/* .didYouMean */ .au)(part, known)}`);
+            return { ok: false, prefix: parts.slice(0, index).join("."), missing: part, known };
         }
         current = current[part];
     }
-    return current;
+    return { ok: true, value: current };
+}
+function lookup(content, ref) {
+    const found = lookupDottedKey(content, ref.key ?? "");
+    if (found.ok)
+        return found.value;
+    const { prefix, missing, known } = found;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(ref.position, `params file '${ref.file}' has no key '${ref.key}'${prefix === "" ? "" : ` ('${prefix}' has no '${missing}')`}.${(0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_5__/* .didYouMean */ .au)(missing, known)}`);
 }
 
 

@@ -331,9 +331,11 @@ function replaceInString(text, resolve) {
 /* harmony export */   yb: () => (/* binding */ resolveParamReferences)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8094);
-/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6169);
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6169);
 /* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2323);
-/* harmony import */ var _stable_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8608);
+/* harmony import */ var _param_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2079);
+/* harmony import */ var _stable_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8608);
+
 
 
 
@@ -352,9 +354,9 @@ function resolveParamReferences(value, file, params, positionAt) {
             return undefined;
         const key = name.slice(_interpolate_js__WEBPACK_IMPORTED_MODULE_1__/* .paramsNamespace */ .iZ.length + 1);
         const position = positionAt(path);
-        const found = lookupKey(params.contentOf(file, position), key);
+        const found = (0,_param_values_js__WEBPACK_IMPORTED_MODULE_2__.lookupDottedKey)(params.contentOf(file, position), key);
         if (!found.ok) {
-            const suggestion = (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__/* .closestName */ .Nf)(key, dottedKeys(params.contentOf(file, position)));
+            const suggestion = (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .closestName */ .Nf)(key, dottedKeys(params.contentOf(file, position)));
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(position, `'\${${name}}': params file '${file}' has no key '${key}'${found.prefix === "" ? "" : ` ('${found.prefix}' has no '${found.missing}')`}.${suggestion === undefined ? "" : ` Did you mean '\${${_interpolate_js__WEBPACK_IMPORTED_MODULE_1__/* .paramsNamespace */ .iZ}.${suggestion}}'?`}`);
         }
         if (!refs.has(key))
@@ -388,18 +390,7 @@ function resolvesWithLockedParams(template, file, locked, resolved) {
             complete = false;
         return { value: found.ok ? found.value : undefined };
     });
-    return complete && (0,_stable_json_js__WEBPACK_IMPORTED_MODULE_3__/* .stableJson */ ._)(value) === (0,_stable_json_js__WEBPACK_IMPORTED_MODULE_3__/* .stableJson */ ._)(resolved);
-}
-function lookupKey(content, key) {
-    let current = content;
-    const parts = key.split(".");
-    for (const [index, part] of parts.entries()) {
-        if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) {
-            return { ok: false, prefix: parts.slice(0, index).join("."), missing: part };
-        }
-        current = current[part];
-    }
-    return { ok: true, value: current };
+    return complete && (0,_stable_json_js__WEBPACK_IMPORTED_MODULE_4__/* .stableJson */ ._)(value) === (0,_stable_json_js__WEBPACK_IMPORTED_MODULE_4__/* .stableJson */ ._)(resolved);
 }
 /** A key's value from a lock entry's params, recorded under the key itself or a key above it. */
 function lockedValue(values, key) {
@@ -407,11 +398,11 @@ function lockedValue(values, key) {
         return { ok: true, value: values[key] };
     for (const [recorded, value] of Object.entries(values)) {
         if (recorded === "")
-            return lookupKey(value, key);
+            return (0,_param_values_js__WEBPACK_IMPORTED_MODULE_2__.lookupDottedKey)(value, key);
         if (key.startsWith(`${recorded}.`))
-            return lookupKey(value, key.slice(recorded.length + 1));
+            return (0,_param_values_js__WEBPACK_IMPORTED_MODULE_2__.lookupDottedKey)(value, key.slice(recorded.length + 1));
     }
-    return { ok: false, prefix: "", missing: key };
+    return { ok: false, prefix: "", missing: key, known: [] };
 }
 /** Every dotted key of a params file (`train`, `train.lr`, …), for suggestions; at most 10,000. */
 function dottedKeys(content) {
@@ -439,7 +430,8 @@ function dottedKeys(content) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ParamValues: () => (/* binding */ ParamValues)
+/* harmony export */   ParamValues: () => (/* binding */ ParamValues),
+/* harmony export */   lookupDottedKey: () => (/* binding */ lookupDottedKey)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -498,18 +490,25 @@ class ParamValues {
         return Object.fromEntries(this.digests);
     }
 }
-function lookup(content, ref) {
+/** Look up `a.b.c` in parsed params content. */
+function lookupDottedKey(content, key) {
     let current = content;
-    const parts = (ref.key ?? "").split(".");
+    const parts = key.split(".");
     for (const [index, part] of parts.entries()) {
         if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) {
             const known = current !== null && typeof current === "object" ? Object.keys(current) : [];
-            const prefix = parts.slice(0, index).join(".");
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(ref.position, `params file '${ref.file}' has no key '${ref.key}'${prefix === "" ? "" : ` ('${prefix}' has no '${part}')`}.${(0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_5__/* .didYouMean */ .au)(part, known)}`);
+            return { ok: false, prefix: parts.slice(0, index).join("."), missing: part, known };
         }
         current = current[part];
     }
-    return current;
+    return { ok: true, value: current };
+}
+function lookup(content, ref) {
+    const found = lookupDottedKey(content, ref.key ?? "");
+    if (found.ok)
+        return found.value;
+    const { prefix, missing, known } = found;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(ref.position, `params file '${ref.file}' has no key '${ref.key}'${prefix === "" ? "" : ` ('${prefix}' has no '${missing}')`}.${(0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_5__/* .didYouMean */ .au)(missing, known)}`);
 }
 
 
