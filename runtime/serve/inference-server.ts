@@ -21,10 +21,9 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import { errorMessage, ModelError, RequestError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { kilnVersion } from "../version.js";
-import { readInferRequest } from "./infer-request.js";
 import { recordsResponse, tensorResponse } from "./infer-response.js";
 import type { PredictionLog } from "./prediction-log.js";
-import { readJsonBody } from "./read-json-body.js";
+import { readBody } from "./read-json-body.js";
 import type { ServeMetrics } from "./serve-metrics.js";
 import type { ServedModel, ServedVersion } from "./served-model.js";
 
@@ -126,9 +125,9 @@ export function createInferenceHandler(options: InferenceHandlerOptions): Reques
     requestId: string,
     started: number,
   ): Promise<number> {
-    const body = await readJsonBody(request, maxBodyBytes);
+    const body = await readBody(request, maxBodyBytes);
     const model = served.model;
-    const call = readInferRequest(body, model.signature);
+    const call = served.readRequest(body);
     // The V2 `id` names the request in the log and, when it can be a header value, in x-request-id.
     const logId = call.id ?? requestId;
     if (call.id !== undefined && headerValue.test(call.id)) requestId = call.id;

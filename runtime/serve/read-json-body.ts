@@ -1,11 +1,13 @@
 /**
- * Reading a request body as JSON with a size bound: 413 before reading when Content-Length says
- * too much, 413 as soon as a streamed body passes the bound, 400 for text that is not JSON.
+ * Reading a request body with a size bound — 413 before reading when Content-Length says too much,
+ * 413 as soon as a streamed body passes the bound — and parsing it as JSON (400 for text that is
+ * not JSON).
  */
 import type { IncomingMessage } from "node:http";
 import { RequestError } from "../errors.js";
 
-export function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
+/** The whole body as bytes, at most `maxBytes` of them. */
+export function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = request.headers["content-length"];
   if (declared !== undefined && Number(declared) > maxBytes) {
     return Promise.reject(tooLarge(Number(declared), maxBytes));
@@ -47,26 +49,26 @@ export function readJsonBody(request: IncomingMessage, maxBytes: number): Promis
     });
     request.on("end", () => {
       if (failed) return;
-      const text = chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8");
-      if (text.length === 0) {
-        reject(new RequestError(400, "body: empty; expected a JSON object.", { field: "body" }));
-        return;
-      }
-      try {
-        resolve(JSON.parse(text));
-      } catch (error: unknown) {
-        reject(
-          new RequestError(
-            400,
-            `body: not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-            {
-              field: "body",
-            },
-          ),
-        );
-      }
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     });
   });
+}
+
+/** The JSON value of a body read by `readBody`. */
+export function parseJsonBody(body: Buffer): unknown {
+  const text = body.toString("utf8");
+  if (text.length === 0) {
+    throw new RequestError(400, "body: empty; expected a JSON object.", { field: "body" });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error: unknown) {
+    throw new RequestError(
+      400,
+      `body: not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+      { field: "body" },
+    );
+  }
 }
 
 function tooLarge(size: number, maxBytes: number): RequestError {

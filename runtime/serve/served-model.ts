@@ -4,9 +4,11 @@
  * version when it arrives and keeps it to the end, so no request is cut off by a swap; the old
  * version is released once its last request is answered.
  */
-import type { InferCall } from "./infer-request.js";
+import { type InferCall, readInferRequest } from "./infer-request.js";
 import type { LoadedModel, ModelOutputs } from "./loaded-model.js";
 import { MicroBatcher, type MicroBatchOptions } from "./micro-batcher.js";
+import { parseJsonBody } from "./read-json-body.js";
+import { RequestTemplates } from "./request-templates.js";
 import type { ServeMetrics } from "./serve-metrics.js";
 
 /** A loaded version with its batcher and the count of requests using it. */
@@ -15,6 +17,7 @@ export class ServedVersion {
   readonly #batcher: MicroBatcher | undefined;
   readonly #metrics: ServeMetrics | undefined;
   readonly #unwatchQueue: () => void;
+  readonly #templates = new RequestTemplates();
   #inFlight = 0;
   #drained: Array<() => void> = [];
 
@@ -43,6 +46,18 @@ export class ServedVersion {
 
   get batching(): boolean {
     return this.#batcher !== undefined;
+  }
+
+  /**
+   * Read and validate a request body against this version's signature: by a learned layout when
+   * the body has one (see request-templates.ts), else as JSON. Throws RequestError (400).
+   */
+  readRequest(body: Buffer): InferCall {
+    const known = this.#templates.match(body);
+    if (known !== undefined) return known;
+    const call = readInferRequest(parseJsonBody(body), this.model.signature);
+    this.#templates.learn(body, call);
+    return call;
   }
 
   /** Run a validated call on this version (batched when the model allows). */
