@@ -19,7 +19,7 @@
  * Which number or string of the learned body is which hole is found by parsing it once more with
  * every number and string value replaced by a marker, then finding the markers in the parsed tree.
  */
-import type { ModelSignature, TensorDatatype } from "../train/model-signature.js";
+import type { TensorDatatype } from "../train/model-signature.js";
 import type { DecodedInput, InferCall } from "./infer-request.js";
 import { allocateTensorData, type TensorData, writeElement } from "./tensor-datatypes.js";
 
