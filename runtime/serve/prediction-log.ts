@@ -267,70 +267,47 @@ export class PredictionLog {
 
 /**
  * The JSON Lines text of some log entries, one line per row (the PredictionRow shape). Written as
- * text directly rather than through objects and JSON.stringify: this runs for every prediction.
+ * text directly rather than through objects and JSON.stringify, and without intermediate objects:
+ * this runs for every prediction.
  */
 export function serializeEntries(entries: readonly PredictionLogEntry[]): string {
   let text = "";
   for (const entry of entries) {
+    const rows = entry.rows;
     const head = `{"ts":"${isoTime(entry.ts)}","request_id":${JSON.stringify(entry.requestId)},"row":`;
     const tail = `,"model":${jsonKey(entry.model)},"version":${jsonKey(entry.version)},"inputs":{`;
-    const cuts: Cut[] = [];
-    for (const input of entry.inputs) {
-      cuts.push(cutOf(input.name, input.datatype, input.data, input.shape, entry.rows, input.data.length));
-    }
-    const inputCount = cuts.length;
-    for (const name in entry.outputs) {
-      const output = entry.outputs[name]!;
-      cuts.push(cutOf(name, output.datatype, output.data, output.dims, entry.rows, sizeOf(output.dims)));
-    }
-    for (let r = 0; r < entry.rows; r++) {
+    for (let r = 0; r < rows; r++) {
       let line = `${head}${r}${tail}`;
-      for (let k = 0; k < cuts.length; k++) {
-        const cut = cuts[k]!;
-        if (k === inputCount) line += `},"outputs":{`;
-        line += `${k === 0 || k === inputCount ? "" : ","}${cut.key}${rowJson(cut, r)}`;
+      const inputs = entry.inputs;
+      for (let k = 0; k < inputs.length; k++) {
+        const input = inputs[k]!;
+        const data = input.data;
+        const perRow = rowsAlongDim0(input.shape, rows) ? elementsPerRow(input.shape) : data.length;
+        line += `${k === 0 ? "" : ","}${jsonKey(input.name)}:${rowJson(elementKind(input.datatype, data), data, perRow, r)}`;
       }
-      if (inputCount === cuts.length) line += `},"outputs":{`;
+      line += `},"outputs":{`;
+      let first = true;
+      for (const name in entry.outputs) {
+        const output = entry.outputs[name]!;
+        const perRow = rowsAlongDim0(output.dims, rows) ? elementsPerRow(output.dims) : sizeOf(output.dims);
+        line += `${first ? "" : ","}${jsonKey(name)}:${rowJson(elementKind(output.datatype, output.data), output.data, perRow, r)}`;
+        first = false;
+      }
       text += `${line}}}\n`;
     }
   }
   return text;
 }
 
-/** How to write one tensor's rows: its JSON key, element kind and elements per row. */
-interface Cut {
-  key: string;
-  kind: ElementKind;
-  data: unknown;
-  perRow: number;
-}
-
 const ElementKind = { string: 0, bigint: 1, bool: 2, number: 3, half: 4 } as const;
 type ElementKind = (typeof ElementKind)[keyof typeof ElementKind];
 
-function cutOf(
-  name: string,
-  datatype: string | undefined,
-  data: unknown,
-  dims: readonly number[],
-  rows: number,
-  size: number,
-): Cut {
-  const kind = Array.isArray(data)
-    ? ElementKind.string
-    : data instanceof BigInt64Array || data instanceof BigUint64Array
-      ? ElementKind.bigint
-      : datatype === "BOOL"
-        ? ElementKind.bool
-        : datatype === "FP16"
-          ? ElementKind.half
-          : ElementKind.number;
-  return {
-    key: `${jsonKey(name)}:`,
-    kind,
-    data,
-    perRow: rowsAlongDim0(dims, rows) ? elementsPerRow(dims) : size,
-  };
+function elementKind(datatype: string | undefined, data: unknown): ElementKind {
+  if (Array.isArray(data)) return ElementKind.string;
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array) return ElementKind.bigint;
+  if (datatype === "BOOL") return ElementKind.bool;
+  if (datatype === "FP16") return ElementKind.half;
+  return ElementKind.number;
 }
 
 /** JSON string literals of names (model, version, tensor names), made once each. */
@@ -355,12 +332,11 @@ function isoTime(ts: number): string {
 }
 
 /** Row `row` of a tensor as JSON text: a scalar when a row has one element, else a flat array. */
-function rowJson(cut: Cut, row: number): string {
-  const start = row * cut.perRow;
-  if (cut.perRow === 1) return elementJson(cut.kind, cut.data, start);
+function rowJson(kind: ElementKind, data: unknown, perRow: number, row: number): string {
+  const start = row * perRow;
+  if (perRow === 1) return elementJson(kind, data, start);
   let text = "[";
-  for (let i = 0; i < cut.perRow; i++)
-    text += `${i === 0 ? "" : ","}${elementJson(cut.kind, cut.data, start + i)}`;
+  for (let i = 0; i < perRow; i++) text += `${i === 0 ? "" : ","}${elementJson(kind, data, start + i)}`;
   return `${text}]`;
 }
 
