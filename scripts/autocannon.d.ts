@@ -5,6 +5,8 @@ declare module "autocannon" {
     method?: "GET" | "POST" | "PUT" | "DELETE";
     headers?: Record<string, string>;
     body?: string;
+    /** Requests sent in turn on each connection. */
+    requests?: Array<{ method?: string; body?: string }>;
     connections?: number;
     pipelining?: number;
     duration?: number;

@@ -9,7 +9,8 @@
  * - `kiln serve` from `dist/kiln` (as `npx kiln` and the image run it; `npm run bundle` after
  *   changing runtime/) with validation, metrics and prediction logging on, with and without
  *   micro-batching, and with `--workers auto` (one process per core);
- * each under the load generator with single-row V2 requests at concurrency 1 and 64: requests/s,
+ * each under the load generator with single-row V2 requests (256 bodies with random values, in
+ * turn, as a real client's values change) at concurrency 1 and 64: requests/s,
  * p50, p99, server CPU per request (all threads and worker processes) and Kiln's ratio to the
  * baseline. The load generator is wrk when it is on PATH (it costs the server far less of a
  * 2-core machine), else autocannon; KILN_BENCH_LOADGEN=autocannon forces autocannon. Every case
@@ -24,6 +25,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import * as ort from "onnxruntime-node";
+import { seededRandom } from "../runtime/train/seeded-random.js";
 import { logisticModel } from "../test/serve/onnx-fixtures.js";
 
 const root = new URL("../", import.meta.url).pathname;
@@ -105,7 +107,7 @@ interface Load {
   errors: number;
 }
 
-/** wrk with a Lua script that POSTs the body; latency percentiles from --latency, in ms. */
+/** wrk with a Lua script that POSTs the bodies in turn; latency percentiles from --latency, in ms. */
 function runWrk(url: string, bodyFile: string, connections: number, duration: number): Load {
   const script = `${bodyFile}.lua`;
   const out = execFileSync(
@@ -137,7 +139,7 @@ function runWrk(url: string, bodyFile: string, connections: number, duration: nu
 
 async function runAutocannon(
   url: string,
-  body: string,
+  bodies: readonly string[],
   connections: number,
   duration: number,
 ): Promise<Load> {
@@ -145,7 +147,7 @@ async function runAutocannon(
     url,
     method: "POST",
     headers: { "content-type": "application/json" },
-    body,
+    requests: bodies.map((body) => ({ body })),
     connections,
     pipelining: 1,
     duration,
@@ -161,13 +163,13 @@ async function runAutocannon(
 
 async function hammer(
   url: string,
-  body: string,
+  bodies: readonly string[],
   bodyFile: string,
   connections: number,
   pid: number,
 ): Promise<Figures> {
   const run = (duration: number) =>
-    wrk ? runWrk(url, bodyFile, connections, duration) : runAutocannon(url, body, connections, duration);
+    wrk ? runWrk(url, bodyFile, connections, duration) : runAutocannon(url, bodies, connections, duration);
   await run(1); // warm-up
   const cpuBefore = cpuSeconds(pid);
   const load = await run(seconds);
@@ -217,19 +219,35 @@ async function bench(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "kiln-bench-serve-"));
   const modelPath = join(dir, "churn.onnx");
   await writeFile(modelPath, model.bytes);
-  const body = JSON.stringify({
-    inputs: model.features.map((name, k) => ({
-      name,
-      datatype: "FP32",
-      shape: [1, 1],
-      data: [((k % 7) - 3) / 4],
-    })),
-  });
-  const bodyFile = join(dir, "body.json");
-  await writeFile(bodyFile, body);
+  // Like real clients, each request carries other values: 256 bodies with the features' values
+  // drawn at random (4 decimals, as read from a CSV), sent in turn.
+  const random = seededRandom(20261129);
+  const bodies = Array.from({ length: 256 }, () =>
+    JSON.stringify({
+      inputs: model.features.map((name) => ({
+        name,
+        datatype: "FP32",
+        shape: [1, 1],
+        data: [Math.round((random() * 6 - 3) * 1e4) / 1e4],
+      })),
+    }),
+  );
+  const bodyFile = join(dir, "bodies.json");
+  await writeFile(bodyFile, JSON.stringify(bodies));
   await writeFile(
     `${bodyFile}.lua`,
-    `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${JSON.stringify(body)}\n`,
+    [
+      "local bodies = {",
+      ...bodies.map((body) => `  ${JSON.stringify(body)},`),
+      "}",
+      "local next = 0",
+      'local headers = { ["Content-Type"] = "application/json" }',
+      "request = function()",
+      "  next = next % #bodies + 1",
+      '  return wrk.format("POST", nil, headers, bodies[next])',
+      "end",
+      "",
+    ].join("\n"),
   );
   const kiln = join(root, "dist", "kiln", "index.js");
   if (!existsSync(kiln)) throw new Error("dist/kiln/index.js is missing: run `npm run bundle` first.");
@@ -288,7 +306,7 @@ async function bench(): Promise<void> {
       for (const c of [1, 64]) {
         for (const config of configs) {
           const server = started.get(config)!;
-          const f = await hammer(`${server.url}${path}`, body, bodyFile, c, server.child.pid!);
+          const f = await hammer(`${server.url}${path}`, bodies, bodyFile, c, server.child.pid!);
           samples.set(key(config, c), [...(samples.get(key(config, c)) ?? []), f]);
           console.log(
             `round ${round}  ${config.server.padEnd(9)} batching ${config.batching ? "on " : "off"} c=${String(c).padEnd(3)} ` +
