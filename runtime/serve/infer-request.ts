@@ -41,6 +41,12 @@ export interface InferCall {
   inputs: DecodedInput[];
   /** Outputs the client asked for (tensor form `outputs`), or undefined for all. */
   outputNames: string[] | undefined;
+  /**
+   * The JSON text of element `element` (flat, row-major) of input `input` as the client wrote it,
+   * when the request was read by a template (request-templates.ts): the prediction log writes it
+   * rather than formatting the number again.
+   */
+  elementText?: (input: number, element: number) => string;
 }
 
 function describe(value: unknown): string {

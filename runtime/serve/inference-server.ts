@@ -138,6 +138,7 @@ export function createInferenceHandler(options: InferenceHandlerOptions): Reques
       version: model.version,
       rows: call.rows,
       inputs: call.inputs,
+      inputText: call.elementText,
       outputs,
       ts: started,
     });

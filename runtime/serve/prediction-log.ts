@@ -19,7 +19,9 @@
  * - `inputs` / `outputs`: one entry per model input / output tensor, cut along dim 0: a scalar
  *   when a row holds one element (shape [-1] or [-1, 1]), else the row's elements as a flat
  *   row-major array. Missing FP32/FP64 values (NaN) are `null`; 64-bit integers beyond 2^53 are
- *   decimal strings. Class probabilities follow the order of the model's `kiln.classes`.
+ *   decimal strings. FP32 values are written with the fewest digits that give back the same float32
+ *   (0.1, not 0.10000000149011612); the inputs of a request read by a template (request-templates.ts)
+ *   are the numbers as the client wrote them, which round to the same values. Class probabilities follow the order of the model's `kiln.classes`.
  *   Models without a batch dimension log their whole tensors as row 0.
  *
  * Rows are serialized once the responses of their event-loop turn are written, compressed in 64 KiB
@@ -33,6 +35,7 @@ import { createGzip, type Gzip, constants as zlibConstants } from "node:zlib";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ObjectStore } from "../store/object-store.js";
+import { float32Text } from "./float32-text.js";
 import { fromHalfBits } from "./half-float.js";
 import type { DecodedInput } from "./infer-request.js";
 import type { ModelOutputs } from "./loaded-model.js";
@@ -105,6 +108,8 @@ export interface PredictionLogEntry {
   version: string;
   rows: number;
   inputs: readonly DecodedInput[];
+  /** The client's text of input elements, when the request kept it (see InferCall.elementText). */
+  inputText?: ((input: number, element: number) => string) | undefined;
   outputs: ModelOutputs;
 }
 
@@ -143,6 +148,7 @@ export class PredictionLog {
     version: string;
     rows: number;
     inputs: readonly DecodedInput[];
+    inputText?: ((input: number, element: number) => string) | undefined;
     outputs: ModelOutputs;
     ts?: number;
   }): void {
@@ -157,6 +163,7 @@ export class PredictionLog {
       version: entry.version,
       rows: entry.rows,
       inputs: entry.inputs,
+      inputText: entry.inputText,
       outputs: entry.outputs,
     });
     this.#heldRows += entry.rows;
@@ -283,7 +290,11 @@ export function serializeEntries(entries: readonly PredictionLogEntry[]): string
         const input = inputs[k]!;
         const data = input.data;
         const perRow = rowsAlongDim0(input.shape, rows) ? elementsPerRow(input.shape) : data.length;
-        line += `${k === 0 ? "" : ","}${jsonKey(input.name)}:${rowJson(elementKind(input.datatype, data), data, perRow, r)}`;
+        const value =
+          entry.inputText === undefined
+            ? rowJson(elementKind(input.datatype, data), data, perRow, r)
+            : rowText(entry.inputText, k, perRow, r);
+        line += `${k === 0 ? "" : ","}${jsonKey(input.name)}:${value}`;
       }
       line += `},"outputs":{`;
       let first = true;
@@ -299,7 +310,7 @@ export function serializeEntries(entries: readonly PredictionLogEntry[]): string
   return text;
 }
 
-const ElementKind = { string: 0, bigint: 1, bool: 2, number: 3, half: 4 } as const;
+const ElementKind = { string: 0, bigint: 1, bool: 2, number: 3, half: 4, float32: 5 } as const;
 type ElementKind = (typeof ElementKind)[keyof typeof ElementKind];
 
 function elementKind(datatype: string | undefined, data: unknown): ElementKind {
@@ -307,6 +318,7 @@ function elementKind(datatype: string | undefined, data: unknown): ElementKind {
   if (data instanceof BigInt64Array || data instanceof BigUint64Array) return ElementKind.bigint;
   if (datatype === "BOOL") return ElementKind.bool;
   if (datatype === "FP16") return ElementKind.half;
+  if (data instanceof Float32Array) return ElementKind.float32;
   return ElementKind.number;
 }
 
@@ -340,6 +352,20 @@ function rowJson(kind: ElementKind, data: unknown, perRow: number, row: number):
   return `${text}]`;
 }
 
+/** Row `row` of input `input` from the client's own text of its elements. */
+function rowText(
+  text: (input: number, element: number) => string,
+  input: number,
+  perRow: number,
+  row: number,
+): string {
+  const start = row * perRow;
+  if (perRow === 1) return text(input, start);
+  let json = "[";
+  for (let i = 0; i < perRow; i++) json += `${i === 0 ? "" : ","}${text(input, start + i)}`;
+  return `${json}]`;
+}
+
 function elementJson(kind: ElementKind, data: unknown, index: number): string {
   switch (kind) {
     case ElementKind.string:
@@ -351,6 +377,10 @@ function elementJson(kind: ElementKind, data: unknown, index: number): string {
     case ElementKind.half: {
       const v = fromHalfBits((data as Uint16Array)[index] ?? 0x7e00);
       return Number.isFinite(v) ? String(v) : "null";
+    }
+    case ElementKind.float32: {
+      const v = (data as Float32Array)[index]!;
+      return Number.isFinite(v) ? float32Text(v) : "null";
     }
     default: {
       const v = (data as ArrayLike<number>)[index];

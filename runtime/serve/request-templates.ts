@@ -71,6 +71,8 @@ class RequestTemplate {
   readonly outputNames: string[] | undefined;
   /** Fixed bytes in all; a matching body is at least this long. */
   readonly fixedBytes: number;
+  /** The hole of each input's each element. */
+  readonly holeOf: Int32Array[];
 
   constructor(segments: Buffer[], holes: Hole[], call: InferCall) {
     this.segments = segments;
@@ -84,6 +86,10 @@ class RequestTemplate {
     this.rows = call.rows;
     this.outputNames = call.outputNames;
     this.fixedBytes = segments.reduce((n, s) => n + s.length, 0);
+    this.holeOf = call.inputs.map((input) => new Int32Array(input.data.length));
+    holes.forEach((hole, h) => {
+      if (hole.input >= 0) this.holeOf[hole.input]![hole.element] = h;
+    });
   }
 
   /** The call `body` holds when it has this layout; undefined when it does not. Never throws. */
@@ -98,6 +104,8 @@ class RequestTemplate {
     }
     let id: string | undefined;
     const holes = this.holes;
+    // Where each hole's text is, for elementText.
+    const bounds = new Int32Array(holes.length * 2);
     for (let h = 0; h < holes.length; h++) {
       if (h > 0) at = fixedSegmentEnd(body, at, this.segments[h]!);
       if (at < 0) return undefined;
@@ -114,6 +122,8 @@ class RequestTemplate {
         if (!writeElement(this.inputs[k]!.datatype, data[k]!, hole.element, numberValue(body, at, end))) {
           return undefined;
         }
+        bounds[2 * h] = at;
+        bounds[2 * h + 1] = end;
         at = end;
       }
     }
@@ -124,7 +134,18 @@ class RequestTemplate {
       const input = this.inputs[k]!;
       inputs[k] = { name: input.name, datatype: input.datatype, shape: input.shape, data: data[k]! };
     }
-    return { form: "tensors", id, rows: this.rows, inputs, outputNames: this.outputNames };
+    const holeOf = this.holeOf;
+    return {
+      form: "tensors",
+      id,
+      rows: this.rows,
+      inputs,
+      outputNames: this.outputNames,
+      elementText: (input, element) => {
+        const h = holeOf[input]![element]!;
+        return body.toString("latin1", bounds[2 * h]!, bounds[2 * h + 1]!);
+      },
+    };
   }
 }
 

@@ -108,6 +108,53 @@ describe("the prediction log", () => {
     expect(rows).toHaveLength(4);
   });
 
+  it("writes FP32 values with the fewest digits that give back the same float32", async () => {
+    const store = new MemoryStore();
+    const log = new PredictionLog({ store, logger: silentLogger });
+    const values = [0.1, -1.2345, 1 / 3, 3.4e38, 1e-20];
+    const x: DecodedInput = { name: "x", datatype: "FP32", shape: [5, 1], data: new Float32Array(values) };
+    const y = { datatype: "FP32" as const, dims: [5], data: new Float32Array(values) };
+    log.append({ requestId: "r", model: "m", version: "1", rows: 5, inputs: [x], outputs: { y }, ts: t0 });
+    await log.close();
+    const text = gunzipSync([...store.objects.values()][0]!).toString("utf8");
+    expect(text).toContain('"inputs":{"x":0.1},"outputs":{"y":0.1}');
+    expect(text).toContain('"inputs":{"x":-1.2345},"outputs":{"y":-1.2345}');
+    expect(text).toContain('"inputs":{"x":0.33333334}');
+    const logged = rowsOf(store) as Array<{ inputs: { x: number }; outputs: { y: number } }>;
+    expect(logged.map((row) => Math.fround(row.inputs.x))).toEqual(Array.from(new Float32Array(values)));
+    expect(logged.map((row) => Math.fround(row.outputs.y))).toEqual(Array.from(new Float32Array(values)));
+  });
+
+  it("writes a request's inputs as the client wrote them when the request kept its text", async () => {
+    const store = new MemoryStore();
+    const log = new PredictionLog({ store, logger: silentLogger });
+    const sent = [
+      ["1.50", "2e-3", "-0"],
+      ["7", "0.1000", "1E2"],
+    ];
+    const pair: DecodedInput = {
+      name: "pair",
+      datatype: "FP32",
+      shape: [2, 3],
+      data: new Float32Array(sent.flat().map(Number)),
+    };
+    log.append({
+      requestId: "r",
+      model: "m",
+      version: "1",
+      rows: 2,
+      inputs: [pair],
+      inputText: (input, element) => sent.flat()[element]! + (input === 0 ? "" : "?"),
+      outputs,
+      ts: t0,
+    });
+    await log.close();
+    const text = gunzipSync([...store.objects.values()][0]!).toString("utf8");
+    expect(text).toContain('"row":0,"model":"m","version":"1","inputs":{"pair":[1.50,2e-3,-0]}');
+    expect(text).toContain('"row":1,"model":"m","version":"1","inputs":{"pair":[7,0.1000,1E2]}');
+    expect(rowsOf(store)).toHaveLength(2);
+  });
+
   it("flushes on its own once maxRows rows are pending", async () => {
     const store = new MemoryStore();
     let written = 0;

@@ -186,6 +186,29 @@ describe("request templates", () => {
     expect(templates.match(Buffer.from(featureBody(["1", "2", "3", "4", "5"])))).toBeUndefined();
   });
 
+  it("give each element's text as the client wrote it, for the prediction log", () => {
+    const templates = learned(featureBody(["1", "2", "3", "4", "5"]), features);
+    const call = templates.match(Buffer.from(featureBody(["1.50", "-0", "2E-3", "0.1000", "7"])));
+    expect(call?.elementText).toBeDefined();
+    expect([0, 1, 2, 3, 4].map((k) => call!.elementText!(k, 0))).toEqual([
+      "1.50",
+      "-0",
+      "2E-3",
+      "0.1000",
+      "7",
+    ]);
+    const nested = `{"inputs":[{"name":"pair","datatype":"FP64","shape":[2,2],"data":[[1,2],[3,4]]}]}`;
+    const pairs: ModelSignature = {
+      inputs: [{ name: "pair", datatype: "FP64", shape: [-1, 2] }],
+      outputs: [{ name: "y", datatype: "FP32", shape: [-1, 1] }],
+      metadata: {},
+    };
+    const read = learned(nested, pairs).match(
+      Buffer.from(nested.replace("[[1,2],[3,4]]", "[[1.5,2.5],[3.5,4.5]]")),
+    );
+    expect([0, 1, 2, 3].map((j) => read!.elementText!(0, j))).toEqual(["1.5", "2.5", "3.5", "4.5"]);
+  });
+
   it("keep everything but data and id fixed: names, shapes, datatypes, outputs and whitespace", () => {
     const templates = learned(featureBody(["1", "2", "3", "4", "5"]), features);
     const same = featureBody(["1", "2", "3", "4", "5"]);
