@@ -12,8 +12,7 @@
  * - Node's default process metrics (`process_*`, `nodejs_*`).
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-
-type RequestLabels = "model" | "version" | "status";
+import { RequestMetrics } from "./request-metrics.js";
 
 export interface ServeMetrics {
   readonly registry: Registry;
@@ -32,19 +31,10 @@ export interface ServeMetrics {
 export function createServeMetrics(options: { processMetrics?: boolean } = {}): ServeMetrics {
   const registry = new Registry();
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
-  const requests = new Counter<RequestLabels>({
-    name: "kiln_requests_total",
-    help: "Requests answered, by model, version and HTTP status.",
-    labelNames: ["model", "version", "status"],
-    registers: [registry],
-  });
-  const latency = new Histogram<RequestLabels>({
-    name: "kiln_request_duration_seconds",
-    help: "Time from request start to response end, by model, version and HTTP status.",
-    labelNames: ["model", "version", "status"],
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [registry],
-  });
+  const requests = new RequestMetrics(
+    registry,
+    [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  );
   const batchRows = new Histogram<"model" | "version">({
     name: "kiln_batch_rows",
     help: "Rows in each onnxruntime call.",
@@ -89,21 +79,12 @@ export function createServeMetrics(options: { processMetrics?: boolean } = {}): 
   });
 
   // Children cached by label values: the hot path does one Map lookup, not a label hash.
-  const children = new Map<string, { count: Counter.Internal; time: Histogram.Internal<RequestLabels> }>();
   const batchChildren = new Map<string, Histogram.Internal<"model" | "version">>();
 
   return {
     registry,
     observeRequest(model, version, status, seconds) {
-      const key = `${model}\u0000${version}\u0000${status}`;
-      let child = children.get(key);
-      if (child === undefined) {
-        const labels = { model, version, status: String(status) };
-        child = { count: requests.labels(labels), time: latency.labels(labels) };
-        children.set(key, child);
-      }
-      child.count.inc();
-      child.time.observe(seconds);
+      requests.observe(model, version, status, seconds);
     },
     observeBatch(model, version, rows) {
       const key = `${model}\u0000${version}`;
