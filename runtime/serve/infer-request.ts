@@ -30,6 +30,15 @@ export interface DecodedInput {
 export const RequestForm = { tensors: "tensors", records: "records" } as const;
 export type RequestForm = (typeof RequestForm)[keyof typeof RequestForm];
 
+/** Where the text of each input element of a request is in its body. */
+export interface ElementText {
+  body: Uint8Array;
+  /** Start and end (byte offsets in `body`) of hole h's text, at 2h and 2h + 1. */
+  bounds: Int32Array;
+  /** The hole of flat element j of input k: `holeOf[k][j]`. */
+  holeOf: readonly Int32Array[];
+}
+
 /** A request that passed validation. */
 export interface InferCall {
   form: RequestForm;
@@ -42,11 +51,10 @@ export interface InferCall {
   /** Outputs the client asked for (tensor form `outputs`), or undefined for all. */
   outputNames: string[] | undefined;
   /**
-   * The JSON text of element `element` (flat, row-major) of input `input` as the client wrote it,
-   * when the request was read by a template (request-templates.ts): the prediction log writes it
-   * rather than formatting the number again.
+   * Where the client's text of each input element is, when the request was read by a template
+   * (request-templates.ts): the prediction log copies it rather than formatting the number again.
    */
-  elementText?: (input: number, element: number) => string;
+  elementText?: ElementText;
 }
 
 function describe(value: unknown): string {

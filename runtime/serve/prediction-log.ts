@@ -24,8 +24,8 @@
  *   are the numbers as the client wrote them, which round to the same values. Class probabilities follow the order of the model's `kiln.classes`.
  *   Models without a batch dimension log their whole tensors as row 0.
  *
- * Rows are serialized once the responses of their event-loop turn are written, compressed in 64 KiB
- * chunks (gzip at its fastest level), and written in one object per model and day when `maxRows` rows are pending or
+ * Rows are written as bytes (prediction-log-rows.ts) once the responses of their event-loop turn
+ * are written, compressed in 64 KiB chunks (gzip at its fastest level), and written in one object per model and day when `maxRows` rows are pending or
  * `flushIntervalMs` has passed. A failed write is retried with exponential backoff and counted;
  * rows are dropped (and counted) only after the last retry or beyond `maxPendingRows`. Nothing
  * here can fail a request.
@@ -35,28 +35,22 @@ import { createGzip, type Gzip, constants as zlibConstants } from "node:zlib";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ObjectStore } from "../store/object-store.js";
-import { float32Text } from "./float32-text.js";
-import { fromHalfBits } from "./half-float.js";
-import type { DecodedInput } from "./infer-request.js";
+import type { DecodedInput, ElementText } from "./infer-request.js";
 import type { ModelOutputs } from "./loaded-model.js";
-import { elementsPerRow } from "./tensor-rows.js";
+import { ByteSink, isoTime, type PredictionLogEntry, writeEntry } from "./prediction-log-rows.js";
+
+export type { PredictionLogEntry } from "./prediction-log-rows.js";
 
 /** A log object being filled: rows flow through its gzip stream until the flush ends it. */
 interface OpenObject {
   firstTs: number;
   rows: number;
   gzip: Gzip;
-  /** Serialized rows not yet handed to gzip (handed over in chunks of `gzipChunkChars`). */
-  text: string;
+  /** Rows written but not yet handed to gzip (handed over in 64 KiB chunks). */
+  sink: ByteSink;
   /** The whole gzip member, once the stream has ended. */
   compressed: Promise<Uint8Array>;
 }
-
-/**
- * Text handed to gzip at once. Each write is a job on libuv's thread pool and a callback on the
- * event loop; writing every turn's rows at low concurrency cost more than serializing them.
- */
-const gzipChunkChars = 64 * 1024;
 
 function openObject(firstTs: number): OpenObject {
   const gzip = createGzip({ level: zlibConstants.Z_BEST_SPEED });
@@ -68,7 +62,9 @@ function openObject(firstTs: number): OpenObject {
   });
   // A stream error surfaces when the object is written; never as an unhandled rejection.
   compressed.catch(() => {});
-  return { firstTs, rows: 0, gzip, text: "", compressed };
+  // Each gzip write is a job on libuv's thread pool: rows go over in 64 KiB chunks, not per turn.
+  const sink = new ByteSink((bytes) => gzip.write(bytes));
+  return { firstTs, rows: 0, gzip, sink, compressed };
 }
 
 /** One line of a prediction log object. */
@@ -99,18 +95,6 @@ export interface PredictionLogOptions {
   onFailure?(error: unknown): void;
   onDropped?(rows: number): void;
   now?: () => number;
-}
-
-export interface PredictionLogEntry {
-  ts: number;
-  requestId: string;
-  model: string;
-  version: string;
-  rows: number;
-  inputs: readonly DecodedInput[];
-  /** The client's text of input elements, when the request kept it (see InferCall.elementText). */
-  inputText?: ((input: number, element: number) => string) | undefined;
-  outputs: ModelOutputs;
 }
 
 export class PredictionLog {
@@ -148,7 +132,7 @@ export class PredictionLog {
     version: string;
     rows: number;
     inputs: readonly DecodedInput[];
-    inputText?: ((input: number, element: number) => string) | undefined;
+    inputText?: ElementText | undefined;
     outputs: ModelOutputs;
     ts?: number;
   }): void {
@@ -188,11 +172,7 @@ export class PredictionLog {
         object = openObject(entry.ts);
         this.#pending.set(key, object);
       }
-      object.text += serializeEntries([entry]);
-      if (object.text.length >= gzipChunkChars) {
-        object.gzip.write(object.text);
-        object.text = "";
-      }
+      writeEntry(object.sink, entry);
       object.rows += entry.rows;
       this.#pendingRows += entry.rows;
     }
@@ -232,9 +212,8 @@ export class PredictionLog {
     const key = `predictions/${prefix}/${first}-${randomBytes(6).toString("hex")}.jsonl.gz`;
     let body: Uint8Array;
     try {
-      if (object.text.length > 0) object.gzip.end(object.text);
-      else object.gzip.end();
-      object.text = "";
+      object.sink.flush();
+      object.gzip.end();
       body = await object.compressed;
     } catch (error: unknown) {
       this.#options.logger.warn(`prediction log: cannot compress ${rows} rows: ${errorMessage(error)}`);
@@ -270,131 +249,4 @@ export class PredictionLog {
     this.#heldRows -= rows;
     this.#options.onDropped?.(rows);
   }
-}
-
-/**
- * The JSON Lines text of some log entries, one line per row (the PredictionRow shape). Written as
- * text directly rather than through objects and JSON.stringify, and without intermediate objects:
- * this runs for every prediction.
- */
-export function serializeEntries(entries: readonly PredictionLogEntry[]): string {
-  let text = "";
-  for (const entry of entries) {
-    const rows = entry.rows;
-    const head = `{"ts":"${isoTime(entry.ts)}","request_id":${JSON.stringify(entry.requestId)},"row":`;
-    const tail = `,"model":${jsonKey(entry.model)},"version":${jsonKey(entry.version)},"inputs":{`;
-    for (let r = 0; r < rows; r++) {
-      let line = `${head}${r}${tail}`;
-      const inputs = entry.inputs;
-      for (let k = 0; k < inputs.length; k++) {
-        const input = inputs[k]!;
-        const data = input.data;
-        const perRow = rowsAlongDim0(input.shape, rows) ? elementsPerRow(input.shape) : data.length;
-        const value =
-          entry.inputText === undefined
-            ? rowJson(elementKind(input.datatype, data), data, perRow, r)
-            : rowText(entry.inputText, k, perRow, r);
-        line += `${k === 0 ? "" : ","}${jsonKey(input.name)}:${value}`;
-      }
-      line += `},"outputs":{`;
-      let first = true;
-      for (const name in entry.outputs) {
-        const output = entry.outputs[name]!;
-        const perRow = rowsAlongDim0(output.dims, rows) ? elementsPerRow(output.dims) : sizeOf(output.dims);
-        line += `${first ? "" : ","}${jsonKey(name)}:${rowJson(elementKind(output.datatype, output.data), output.data, perRow, r)}`;
-        first = false;
-      }
-      text += `${line}}}\n`;
-    }
-  }
-  return text;
-}
-
-const ElementKind = { string: 0, bigint: 1, bool: 2, number: 3, half: 4, float32: 5 } as const;
-type ElementKind = (typeof ElementKind)[keyof typeof ElementKind];
-
-function elementKind(datatype: string | undefined, data: unknown): ElementKind {
-  if (Array.isArray(data)) return ElementKind.string;
-  if (data instanceof BigInt64Array || data instanceof BigUint64Array) return ElementKind.bigint;
-  if (datatype === "BOOL") return ElementKind.bool;
-  if (datatype === "FP16") return ElementKind.half;
-  if (data instanceof Float32Array) return ElementKind.float32;
-  return ElementKind.number;
-}
-
-/** JSON string literals of names (model, version, tensor names), made once each. */
-const jsonKeys = new Map<string, string>();
-function jsonKey(name: string): string {
-  let key = jsonKeys.get(name);
-  if (key === undefined) {
-    key = JSON.stringify(name);
-    if (jsonKeys.size < 10_000) jsonKeys.set(name, key);
-  }
-  return key;
-}
-
-let lastTs = Number.NaN;
-let lastIso = "";
-function isoTime(ts: number): string {
-  if (ts !== lastTs) {
-    lastTs = ts;
-    lastIso = new Date(ts).toISOString();
-  }
-  return lastIso;
-}
-
-/** Row `row` of a tensor as JSON text: a scalar when a row has one element, else a flat array. */
-function rowJson(kind: ElementKind, data: unknown, perRow: number, row: number): string {
-  const start = row * perRow;
-  if (perRow === 1) return elementJson(kind, data, start);
-  let text = "[";
-  for (let i = 0; i < perRow; i++) text += `${i === 0 ? "" : ","}${elementJson(kind, data, start + i)}`;
-  return `${text}]`;
-}
-
-/** Row `row` of input `input` from the client's own text of its elements. */
-function rowText(
-  text: (input: number, element: number) => string,
-  input: number,
-  perRow: number,
-  row: number,
-): string {
-  const start = row * perRow;
-  if (perRow === 1) return text(input, start);
-  let json = "[";
-  for (let i = 0; i < perRow; i++) json += `${i === 0 ? "" : ","}${text(input, start + i)}`;
-  return `${json}]`;
-}
-
-function elementJson(kind: ElementKind, data: unknown, index: number): string {
-  switch (kind) {
-    case ElementKind.string:
-      return JSON.stringify((data as unknown[])[index] ?? null);
-    case ElementKind.bigint: {
-      const v = (data as BigInt64Array)[index]!;
-      return v >= -9007199254740991n && v <= 9007199254740991n ? String(v) : `"${v}"`;
-    }
-    case ElementKind.half: {
-      const v = fromHalfBits((data as Uint16Array)[index] ?? 0x7e00);
-      return Number.isFinite(v) ? String(v) : "null";
-    }
-    case ElementKind.float32: {
-      const v = (data as Float32Array)[index]!;
-      return Number.isFinite(v) ? float32Text(v) : "null";
-    }
-    default: {
-      const v = (data as ArrayLike<number>)[index];
-      if (v === undefined || !Number.isFinite(v)) return "null";
-      if (kind === ElementKind.bool) return v === 1 ? "true" : "false";
-      return String(v);
-    }
-  }
-}
-
-function rowsAlongDim0(dims: readonly number[], rows: number): boolean {
-  return dims.length > 0 && dims[0] === rows;
-}
-
-function sizeOf(dims: readonly number[]): number {
-  return dims.reduce((n, d) => n * d, 1);
 }

@@ -104,7 +104,7 @@ class RequestTemplate {
     }
     let id: string | undefined;
     const holes = this.holes;
-    // Where each hole's text is, for elementText.
+    // Where each hole's text is, for the prediction log.
     const bounds = new Int32Array(holes.length * 2);
     for (let h = 0; h < holes.length; h++) {
       if (h > 0) at = fixedSegmentEnd(body, at, this.segments[h]!);
@@ -134,21 +134,13 @@ class RequestTemplate {
       const input = this.inputs[k]!;
       inputs[k] = { name: input.name, datatype: input.datatype, shape: input.shape, data: data[k]! };
     }
-    const holeOf = this.holeOf;
-    let text: string | undefined;
     return {
       form: "tensors",
       id,
       rows: this.rows,
       inputs,
       outputNames: this.outputNames,
-      elementText: (input, element) => {
-        // One string of the whole body, made at the first call; each number is a slice of it
-        // (cheaper than one Buffer-to-string conversion per number).
-        text ??= body.toString("latin1");
-        const h = holeOf[input]![element]!;
-        return text.slice(bounds[2 * h]!, bounds[2 * h + 1]!);
-      },
+      elementText: { body, bounds, holeOf: this.holeOf },
     };
   }
 }

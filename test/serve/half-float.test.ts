@@ -3,7 +3,7 @@ import { fromHalfBits, toHalfBits } from "../../runtime/serve/half-float.js";
 import { readInferRequest } from "../../runtime/serve/infer-request.js";
 import { tensorResponse } from "../../runtime/serve/infer-response.js";
 import { loadModel } from "../../runtime/serve/loaded-model.js";
-import { serializeEntries } from "../../runtime/serve/prediction-log.js";
+import { serializeEntries } from "../../runtime/serve/prediction-log-rows.js";
 import { halfModel } from "./onnx-fixtures.js";
 
 // Bit patterns from the IEEE 754 binary16 tables (e.g. Wikipedia, "Half-precision floating-point format").

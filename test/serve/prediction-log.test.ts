@@ -3,7 +3,7 @@ import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { NotFoundError, StoreError } from "../../runtime/errors.js";
 import { silentLogger } from "../../runtime/logger.js";
-import type { DecodedInput } from "../../runtime/serve/infer-request.js";
+import type { DecodedInput, ElementText } from "../../runtime/serve/infer-request.js";
 import type { ModelOutputs } from "../../runtime/serve/loaded-model.js";
 import { PredictionLog } from "../../runtime/serve/prediction-log.js";
 import type { ObjectInfo, ObjectStore, PutBody, PutResult } from "../../runtime/store/object-store.js";
@@ -66,6 +66,20 @@ const outputs: ModelOutputs = {
   probabilities: { datatype: "FP32", dims: [2, 2], data: new Float32Array([0.25, 0.75, 0.5, 0.5]) },
 };
 const t0 = Date.UTC(2026, 10, 28, 23, 59, 59, 500);
+
+/** An ElementText over a body holding `texts` in reverse order, space-separated. */
+function textOf(texts: string[]): ElementText {
+  const reversed = [...texts].reverse();
+  const body = Buffer.from(reversed.join(" "));
+  const bounds = new Int32Array(texts.length * 2);
+  let at = 0;
+  reversed.forEach((text, h) => {
+    bounds[2 * h] = at;
+    bounds[2 * h + 1] = at + text.length;
+    at += text.length + 1;
+  });
+  return { body, bounds, holeOf: [Int32Array.from(texts, (_, j) => texts.length - 1 - j)] };
+}
 
 describe("the prediction log", () => {
   it("writes one gzipped JSON Lines object per model and day, one flat row per prediction", async () => {
@@ -144,7 +158,8 @@ describe("the prediction log", () => {
       version: "1",
       rows: 2,
       inputs: [pair],
-      inputText: (input, element) => sent.flat()[element]! + (input === 0 ? "" : "?"),
+      // The six numbers' text in a body, in an order other than the elements'.
+      inputText: textOf(sent.flat()),
       outputs,
       ts: t0,
     });
@@ -153,6 +168,35 @@ describe("the prediction log", () => {
     expect(text).toContain('"row":0,"model":"m","version":"1","inputs":{"pair":[1.50,2e-3,-0]}');
     expect(text).toContain('"row":1,"model":"m","version":"1","inputs":{"pair":[7,0.1000,1E2]}');
     expect(rowsOf(store)).toHaveLength(2);
+  });
+
+  it("keeps rows whole across its 64 KiB chunks, including a row longer than a chunk", async () => {
+    const store = new MemoryStore();
+    const log = new PredictionLog({ store, logger: silentLogger, maxRows: 1_000_000 });
+    const long = "é".repeat(70_000);
+    for (let i = 0; i < 3000; i++) {
+      const note: DecodedInput = {
+        name: "note",
+        datatype: "BYTES",
+        shape: [1, 1],
+        data: [i === 1500 ? long : `n-${i}`],
+      };
+      log.append({
+        requestId: `r-${i}`,
+        model: "m",
+        version: "1",
+        rows: 1,
+        inputs: [note],
+        outputs: {},
+        ts: t0,
+      });
+    }
+    await log.close();
+    const rows = rowsOf(store) as Array<{ request_id: string; inputs: { note: string } }>;
+    expect(rows).toHaveLength(3000);
+    expect(rows.map((row) => row.request_id)).toEqual(Array.from({ length: 3000 }, (_, i) => `r-${i}`));
+    expect(rows[1500]!.inputs.note).toBe(long);
+    expect(rows[2999]!.inputs.note).toBe("n-2999");
   });
 
   it("flushes on its own once maxRows rows are pending", async () => {

@@ -1,0 +1,228 @@
+/**
+ * Writing prediction log rows (the PredictionRow shape of prediction-log.ts) as JSON Lines bytes,
+ * straight into the chunks that go to gzip: no row objects, no JSON.stringify and no strings built
+ * and flattened per row, since this runs for every prediction on the thread that answers requests.
+ * Numbers that a request template read (request-templates.ts) are copied from the request body as
+ * the client wrote them; other values are formatted (FP32 with float32Text).
+ */
+import { float32Text } from "./float32-text.js";
+import { fromHalfBits } from "./half-float.js";
+import type { DecodedInput, ElementText } from "./infer-request.js";
+import type { ModelOutputs } from "./loaded-model.js";
+import { elementsPerRow } from "./tensor-rows.js";
+
+export interface PredictionLogEntry {
+  ts: number;
+  requestId: string;
+  model: string;
+  version: string;
+  rows: number;
+  inputs: readonly DecodedInput[];
+  /** Where the client's text of the input elements is, when the request kept it. */
+  inputText?: ElementText | undefined;
+  outputs: ModelOutputs;
+}
+
+/** Bytes handed on at once (each hand-over is a gzip write, a job on libuv's thread pool). */
+const chunkBytes = 64 * 1024;
+
+/** An append-only byte buffer that hands full chunks to `onChunk` (which keeps them). */
+export class ByteSink {
+  readonly #onChunk: (bytes: Buffer) => void;
+  #chunk = Buffer.allocUnsafe(chunkBytes);
+  #at = 0;
+
+  constructor(onChunk: (bytes: Buffer) => void) {
+    this.#onChunk = onChunk;
+  }
+
+  /** Make room for `n` more bytes. */
+  #reserve(n: number): void {
+    if (this.#at + n <= this.#chunk.length) return;
+    this.flush();
+    if (n > this.#chunk.length) this.#chunk = Buffer.allocUnsafe(n);
+  }
+
+  /** Text known to be ASCII (numbers, times, escaped keys). */
+  ascii(text: string): void {
+    this.#reserve(text.length);
+    const chunk = this.#chunk;
+    let at = this.#at;
+    for (let i = 0; i < text.length; i++) chunk[at++] = text.charCodeAt(i);
+    this.#at = at;
+  }
+
+  utf8(text: string): void {
+    this.#reserve(text.length * 3);
+    this.#at += this.#chunk.write(text, this.#at, "utf8");
+  }
+
+  bytes(source: Uint8Array, start = 0, end = source.length): void {
+    this.#reserve(end - start);
+    const chunk = this.#chunk;
+    let at = this.#at;
+    for (let i = start; i < end; i++) chunk[at++] = source[i]!;
+    this.#at = at;
+  }
+
+  /** Hand on what has been written (a fresh chunk is used from now on). */
+  flush(): void {
+    if (this.#at === 0) return;
+    this.#onChunk(this.#chunk.subarray(0, this.#at));
+    this.#chunk = Buffer.allocUnsafe(chunkBytes);
+    this.#at = 0;
+  }
+}
+
+/** Bytes of JSON string literals of names (model, version, tensor names), made once each. */
+const literals = new Map<string, Buffer>();
+function literal(name: string, suffix = ""): Buffer {
+  const key = suffix === "" ? name : `${name}\u0000${suffix}`;
+  let bytes = literals.get(key);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(name) + suffix);
+    if (literals.size < 10_000) literals.set(key, bytes);
+  }
+  return bytes;
+}
+
+let lastTs = Number.NaN;
+let lastIso = "";
+/** ISO 8601 text of a time in ms (the last one is remembered: rows come in runs of one time). */
+export function isoTime(ts: number): string {
+  if (ts !== lastTs) {
+    lastTs = ts;
+    lastIso = new Date(ts).toISOString();
+  }
+  return lastIso;
+}
+
+const ElementKind = { string: 0, bigint: 1, bool: 2, number: 3, half: 4, float32: 5 } as const;
+type ElementKind = (typeof ElementKind)[keyof typeof ElementKind];
+
+function elementKind(datatype: string | undefined, data: unknown): ElementKind {
+  if (Array.isArray(data)) return ElementKind.string;
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array) return ElementKind.bigint;
+  if (datatype === "BOOL") return ElementKind.bool;
+  if (datatype === "FP16") return ElementKind.half;
+  if (data instanceof Float32Array) return ElementKind.float32;
+  return ElementKind.number;
+}
+
+const comma = Buffer.from(",");
+const inputsOpen = Buffer.from(',"inputs":{');
+const outputsOpen = Buffer.from('},"outputs":{');
+const lineEnd = Buffer.from("}}\n");
+
+/** Write every row of `entry` as one JSON line each. */
+export function writeEntry(out: ByteSink, entry: PredictionLogEntry): void {
+  const rows = entry.rows;
+  const head = `{"ts":"${isoTime(entry.ts)}","request_id":${JSON.stringify(entry.requestId)},"row":`;
+  const model = literal(entry.model);
+  const version = literal(entry.version);
+  const inputs = entry.inputs;
+  const text = entry.inputText;
+  for (let r = 0; r < rows; r++) {
+    out.utf8(head);
+    out.ascii(String(r));
+    out.ascii(',"model":');
+    out.bytes(model);
+    out.ascii(',"version":');
+    out.bytes(version);
+    out.bytes(inputsOpen);
+    for (let k = 0; k < inputs.length; k++) {
+      const input = inputs[k]!;
+      if (k > 0) out.bytes(comma);
+      out.bytes(literal(input.name, ":"));
+      const data = input.data;
+      const perRow = rowsAlongDim0(input.shape, rows) ? elementsPerRow(input.shape) : data.length;
+      if (text !== undefined) writeRowText(out, text, k, perRow, r);
+      else writeRow(out, elementKind(input.datatype, data), data, perRow, r);
+    }
+    out.bytes(outputsOpen);
+    let first = true;
+    for (const name in entry.outputs) {
+      const output = entry.outputs[name]!;
+      if (!first) out.bytes(comma);
+      first = false;
+      out.bytes(literal(name, ":"));
+      const perRow = rowsAlongDim0(output.dims, rows) ? elementsPerRow(output.dims) : sizeOf(output.dims);
+      writeRow(out, elementKind(output.datatype, output.data), output.data, perRow, r);
+    }
+    out.bytes(lineEnd);
+  }
+}
+
+/** The JSON Lines text of some entries (what writeEntry writes), as a string. */
+export function serializeEntries(entries: readonly PredictionLogEntry[]): string {
+  const chunks: Buffer[] = [];
+  const out = new ByteSink((bytes) => chunks.push(bytes));
+  for (const entry of entries) writeEntry(out, entry);
+  out.flush();
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Row `row` of a tensor: a scalar when a row has one element, else a flat array. */
+function writeRow(out: ByteSink, kind: ElementKind, data: unknown, perRow: number, row: number): void {
+  const start = row * perRow;
+  if (perRow > 1) out.bytes(openBracket);
+  for (let i = 0; i < perRow; i++) {
+    if (i > 0) out.bytes(comma);
+    const text = elementJson(kind, data, start + i);
+    // Only strings can hold more than ASCII.
+    if (kind === ElementKind.string) out.utf8(text);
+    else out.ascii(text);
+  }
+  if (perRow > 1) out.bytes(closeBracket);
+}
+
+const openBracket = Buffer.from("[");
+const closeBracket = Buffer.from("]");
+
+/** Row `row` of input `input` from the client's own text of its elements. */
+function writeRowText(out: ByteSink, text: ElementText, input: number, perRow: number, row: number): void {
+  const holes = text.holeOf[input]!;
+  const bounds = text.bounds;
+  const start = row * perRow;
+  if (perRow > 1) out.bytes(openBracket);
+  for (let i = 0; i < perRow; i++) {
+    if (i > 0) out.bytes(comma);
+    const h = holes[start + i]!;
+    out.bytes(text.body, bounds[2 * h]!, bounds[2 * h + 1]!);
+  }
+  if (perRow > 1) out.bytes(closeBracket);
+}
+
+/** One element as JSON text: NaN (missing) is null, 64-bit integers beyond 2^53 are strings. */
+function elementJson(kind: ElementKind, data: unknown, index: number): string {
+  switch (kind) {
+    case ElementKind.string:
+      return JSON.stringify((data as unknown[])[index] ?? null);
+    case ElementKind.bigint: {
+      const v = (data as BigInt64Array)[index]!;
+      return v >= -9007199254740991n && v <= 9007199254740991n ? String(v) : `"${v}"`;
+    }
+    case ElementKind.half: {
+      const v = fromHalfBits((data as Uint16Array)[index] ?? 0x7e00);
+      return Number.isFinite(v) ? String(v) : "null";
+    }
+    case ElementKind.float32: {
+      const v = (data as Float32Array)[index]!;
+      return Number.isFinite(v) ? float32Text(v) : "null";
+    }
+    default: {
+      const v = (data as ArrayLike<number>)[index];
+      if (v === undefined || !Number.isFinite(v)) return "null";
+      if (kind === ElementKind.bool) return v === 1 ? "true" : "false";
+      return String(v);
+    }
+  }
+}
+
+function rowsAlongDim0(dims: readonly number[], rows: number): boolean {
+  return dims.length > 0 && dims[0] === rows;
+}
+
+function sizeOf(dims: readonly number[]): number {
+  return dims.reduce((n, d) => n * d, 1);
+}
