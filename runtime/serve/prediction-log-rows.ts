@@ -74,17 +74,19 @@ export class ByteSink {
   }
 }
 
-/** Bytes of JSON string literals of names (model, version, tensor names), made once each. */
+/** Bytes of JSON string literals of names (model, version), and of tensor names as keys, made once each. */
 const literals = new Map<string, Buffer>();
-function literal(name: string, suffix = ""): Buffer {
-  const key = suffix === "" ? name : `${name}\u0000${suffix}`;
-  let bytes = literals.get(key);
+const keys = new Map<string, Buffer>();
+function cached(map: Map<string, Buffer>, name: string, suffix: string): Buffer {
+  let bytes = map.get(name);
   if (bytes === undefined) {
     bytes = Buffer.from(JSON.stringify(name) + suffix);
-    if (literals.size < 10_000) literals.set(key, bytes);
+    if (map.size < 10_000) map.set(name, bytes);
   }
   return bytes;
 }
+const literal = (name: string) => cached(literals, name, "");
+const keyOf = (name: string) => cached(keys, name, ":");
 
 let lastTs = Number.NaN;
 let lastIso = "";
@@ -133,7 +135,7 @@ export function writeEntry(out: ByteSink, entry: PredictionLogEntry): void {
     for (let k = 0; k < inputs.length; k++) {
       const input = inputs[k]!;
       if (k > 0) out.bytes(comma);
-      out.bytes(literal(input.name, ":"));
+      out.bytes(keyOf(input.name));
       const data = input.data;
       const perRow = rowsAlongDim0(input.shape, rows) ? elementsPerRow(input.shape) : data.length;
       if (text !== undefined) writeRowText(out, text, k, perRow, r);
@@ -145,7 +147,7 @@ export function writeEntry(out: ByteSink, entry: PredictionLogEntry): void {
       const output = entry.outputs[name]!;
       if (!first) out.bytes(comma);
       first = false;
-      out.bytes(literal(name, ":"));
+      out.bytes(keyOf(name));
       const perRow = rowsAlongDim0(output.dims, rows) ? elementsPerRow(output.dims) : sizeOf(output.dims);
       writeRow(out, elementKind(output.datatype, output.data), output.data, perRow, r);
     }
