@@ -64,7 +64,7 @@ interface Hole {
 
 class RequestTemplate {
   /** Fixed bytes before each hole, and after the last (one more than the holes). */
-  readonly segments: Buffer[];
+  readonly segments: Segment[];
   readonly holes: Hole[];
   readonly inputs: ReadonlyArray<Omit<DecodedInput, "data"> & { size: number }>;
   readonly rows: number;
@@ -75,7 +75,7 @@ class RequestTemplate {
   readonly holeOf: Int32Array[];
 
   constructor(segments: Buffer[], holes: Hole[], call: InferCall) {
-    this.segments = segments;
+    this.segments = segments.map((bytes) => new Segment(bytes));
     this.holes = holes;
     this.inputs = call.inputs.map((input) => ({
       name: input.name,
@@ -95,7 +95,8 @@ class RequestTemplate {
   /** The call `body` holds when it has this layout; undefined when it does not. Never throws. */
   decode(body: Buffer): InferCall | undefined {
     if (body.length < this.fixedBytes) return undefined;
-    let at = fixedSegmentEnd(body, 0, this.segments[0]!);
+    const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+    let at = this.segments[0]!.endIn(body, view, 0);
     if (at < 0) return undefined;
     const data: TensorData[] = new Array(this.inputs.length);
     for (let k = 0; k < this.inputs.length; k++) {
@@ -107,7 +108,7 @@ class RequestTemplate {
     // Where each hole's text is, for the prediction log.
     const bounds = new Int32Array(holes.length * 2);
     for (let h = 0; h < holes.length; h++) {
-      if (h > 0) at = fixedSegmentEnd(body, at, this.segments[h]!);
+      if (h > 0) at = this.segments[h]!.endIn(body, view, at);
       if (at < 0) return undefined;
       const hole = holes[h]!;
       if (hole.input < 0) {
@@ -127,7 +128,7 @@ class RequestTemplate {
         at = end;
       }
     }
-    if (holes.length > 0) at = fixedSegmentEnd(body, at, this.segments[holes.length]!);
+    if (holes.length > 0) at = this.segments[holes.length]!.endIn(body, view, at);
     if (at !== body.length) return undefined;
     const inputs: DecodedInput[] = new Array(this.inputs.length);
     for (let k = 0; k < this.inputs.length; k++) {
@@ -145,13 +146,27 @@ class RequestTemplate {
   }
 }
 
-/** Where `segment` ends when `body` holds it at `at`, else -1. */
-function fixedSegmentEnd(body: Buffer, at: number, segment: Buffer): number {
-  const end = at + segment.length;
-  if (end > body.length) return -1;
-  if (segment.length > 32) return body.compare(segment, 0, segment.length, at, end) === 0 ? end : -1;
-  for (let i = 0; i < segment.length; i++) if (body[at + i] !== segment[i]) return -1;
-  return end;
+/** A fixed segment of a template, with its bytes also as little-endian 32-bit words for comparing. */
+class Segment {
+  readonly bytes: Buffer;
+  readonly words: Uint32Array;
+
+  constructor(bytes: Buffer) {
+    this.bytes = bytes;
+    this.words = new Uint32Array(bytes.length >> 2);
+    for (let i = 0; i < this.words.length; i++) this.words[i] = bytes.readUInt32LE(4 * i);
+  }
+
+  /** Where this segment ends when `body` (seen through `view`) holds it at `at`, else -1. */
+  endIn(body: Buffer, view: DataView, at: number): number {
+    const bytes = this.bytes;
+    const end = at + bytes.length;
+    if (end > body.length) return -1;
+    const words = this.words;
+    for (let i = 0; i < words.length; i++) if (view.getUint32(at + 4 * i, true) !== words[i]) return -1;
+    for (let i = words.length * 4; i < bytes.length; i++) if (body[at + i] !== bytes[i]) return -1;
+    return end;
+  }
 }
 
 /** The end of a string's contents starting at `at` (its closing quote), if it has no escapes or control characters; else -1. */
