@@ -1,8 +1,8 @@
-export const id = 373;
-export const ids = [373,498];
+export const id = 595;
+export const ids = [595,498];
 export const modules = {
 
-/***/ 9373:
+/***/ 7595:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -607,6 +607,104 @@ function releaseChannel() {
     process.channel?.unref();
 }
 
+;// CONCATENATED MODULE: ./.build/runtime/serve/request-metrics.js
+class RequestMetrics {
+    #buckets;
+    #cells = new Map();
+    constructor(registry, buckets) {
+        this.#buckets = [...buckets].sort((a, b) => a - b);
+        const counter = {
+            name: "kiln_requests_total",
+            help: "Requests answered, by model, version and HTTP status.",
+            type: "counter",
+            aggregator: "sum",
+            get: async () => this.#counterValues(counter),
+            reset: () => this.#cells.clear(),
+        };
+        const histogram = {
+            name: "kiln_request_duration_seconds",
+            help: "Time from request start to response end, by model, version and HTTP status.",
+            type: "histogram",
+            aggregator: "sum",
+            get: async () => this.#histogramValues(histogram),
+            reset: () => this.#cells.clear(),
+        };
+        // prom-client renders (and merges across workers) any object with its Metric's get() shape.
+        registry.registerMetric(counter);
+        registry.registerMetric(histogram);
+    }
+    /** Count one answered request and its duration. */
+    observe(model, version, status, seconds) {
+        let versions = this.#cells.get(model);
+        if (versions === undefined) {
+            versions = new Map();
+            this.#cells.set(model, versions);
+        }
+        let statuses = versions.get(version);
+        if (statuses === undefined) {
+            statuses = new Map();
+            versions.set(version, statuses);
+        }
+        let cell = statuses.get(status);
+        if (cell === undefined) {
+            cell = {
+                labels: { model, version, status: String(status) },
+                count: 0,
+                sum: 0,
+                perBucket: new Float64Array(this.#buckets.length + 1),
+            };
+            statuses.set(status, cell);
+        }
+        cell.count++;
+        cell.sum += seconds;
+        const buckets = this.#buckets;
+        let b = 0;
+        while (b < buckets.length && seconds > buckets[b])
+            b++;
+        cell.perBucket[b]++;
+    }
+    *#allCells() {
+        for (const versions of this.#cells.values())
+            for (const statuses of versions.values())
+                yield* statuses.values();
+    }
+    #counterValues(metric) {
+        const values = [];
+        for (const cell of this.#allCells())
+            values.push({ labels: { ...cell.labels }, value: cell.count });
+        return {
+            name: metric.name,
+            help: metric.help,
+            type: metric.type,
+            aggregator: metric.aggregator,
+            values,
+        };
+    }
+    #histogramValues(metric) {
+        const values = [];
+        for (const cell of this.#allCells()) {
+            let cumulative = 0;
+            for (let b = 0; b <= this.#buckets.length; b++) {
+                cumulative += cell.perBucket[b];
+                values.push({
+                    labels: { le: b < this.#buckets.length ? this.#buckets[b] : "+Inf", ...cell.labels },
+                    value: cumulative,
+                    metricName: `${metric.name}_bucket`,
+                });
+            }
+            values.push({ labels: { ...cell.labels }, value: cell.sum, metricName: `${metric.name}_sum` });
+            values.push({ labels: { ...cell.labels }, value: cell.count, metricName: `${metric.name}_count` });
+        }
+        return {
+            name: metric.name,
+            help: metric.help,
+            type: metric.type,
+            aggregator: metric.aggregator,
+            values,
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/runtime/serve/serve-metrics.js
 /**
  * The inference server's Prometheus metrics, served at `/metrics` in the text exposition format.
@@ -622,23 +720,12 @@ function releaseChannel() {
  * - Node's default process metrics (`process_*`, `nodejs_*`).
  */
 
+
 function createServeMetrics(options = {}) {
     const registry = new prom_client.Registry();
     if (options.processMetrics ?? true)
         (0,prom_client.collectDefaultMetrics)({ register: registry });
-    const requests = new prom_client.Counter({
-        name: "kiln_requests_total",
-        help: "Requests answered, by model, version and HTTP status.",
-        labelNames: ["model", "version", "status"],
-        registers: [registry],
-    });
-    const latency = new prom_client.Histogram({
-        name: "kiln_request_duration_seconds",
-        help: "Time from request start to response end, by model, version and HTTP status.",
-        labelNames: ["model", "version", "status"],
-        buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-        registers: [registry],
-    });
+    const requests = new RequestMetrics(registry, [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]);
     const batchRows = new prom_client.Histogram({
         name: "kiln_batch_rows",
         help: "Rows in each onnxruntime call.",
@@ -683,20 +770,11 @@ function createServeMetrics(options = {}) {
         registers: [registry],
     });
     // Children cached by label values: the hot path does one Map lookup, not a label hash.
-    const children = new Map();
     const batchChildren = new Map();
     return {
         registry,
         observeRequest(model, version, status, seconds) {
-            const key = `${model}\u0000${version}\u0000${status}`;
-            let child = children.get(key);
-            if (child === undefined) {
-                const labels = { model, version, status: String(status) };
-                child = { count: requests.labels(labels), time: latency.labels(labels) };
-                children.set(key, child);
-            }
-            child.count.inc();
-            child.time.observe(seconds);
+            requests.observe(model, version, status, seconds);
         },
         observeBatch(model, version, rows) {
             const key = `${model}\u0000${version}`;
@@ -1009,6 +1087,383 @@ function toJsonElements(datatype, data, start = 0, end) {
     return values;
 }
 
+;// CONCATENATED MODULE: ./.build/runtime/serve/tensor-rows.js
+
+/** Elements per row: the product of all dimensions after the first (1 for rank-1 tensors). */
+function elementsPerRow(dims) {
+    let n = 1;
+    for (let k = 1; k < dims.length; k++)
+        n *= dims[k];
+    return n;
+}
+/** Row `row` of a tensor as JSON: a scalar when a row has one element, else a flat array. */
+function rowValue(datatype, data, perRow, row) {
+    const values = toJsonElements(datatype, data, row * perRow, (row + 1) * perRow);
+    return perRow === 1 ? values[0] : values;
+}
+/** Rows [start, end) of a tensor's data, sharing memory for typed arrays. */
+function sliceRows(data, perRow, start, end) {
+    if (Array.isArray(data))
+        return data.slice(start * perRow, end * perRow);
+    if (ArrayBuffer.isView(data) && "subarray" in data) {
+        const typed = data;
+        return typed.subarray(start * perRow, end * perRow);
+    }
+    return data;
+}
+
+;// CONCATENATED MODULE: ./.build/runtime/serve/infer-response.js
+
+
+/** The class labels of a Kiln classifier, or undefined for other models. */
+function kilnClasses(signature) {
+    if (signature.metadata["kiln.task"] !== "classification")
+        return undefined;
+    const text = signature.metadata["kiln.classes"];
+    if (text === undefined)
+        return undefined;
+    try {
+        const classes = JSON.parse(text);
+        return Array.isArray(classes) ? classes.map(String) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function tensorResponse(model, call, outputs) {
+    const names = call.outputNames ?? model.signature.outputs.map((o) => o.name);
+    const response = { model_name: model.name, model_version: model.version, outputs: [] };
+    if (call.id !== undefined)
+        response.id = call.id;
+    for (const name of names) {
+        const output = outputs[name];
+        if (output === undefined)
+            continue;
+        response.outputs.push({
+            name,
+            datatype: output.datatype ?? "BYTES",
+            shape: output.dims,
+            data: toJsonElements(output.datatype, output.data),
+        });
+    }
+    return response;
+}
+function recordsResponse(model, call, outputs) {
+    const classes = kilnClasses(model.signature);
+    const label = outputs.label;
+    const probabilities = outputs.probabilities;
+    const predictions = [];
+    if (classes !== undefined && label !== undefined && probabilities !== undefined) {
+        const perRow = elementsPerRow(probabilities.dims);
+        const p = toJsonElements(probabilities.datatype, probabilities.data);
+        for (let r = 0; r < call.rows; r++) {
+            const byClass = {};
+            for (let c = 0; c < perRow; c++)
+                byClass[classes[c] ?? String(c)] = p[r * perRow + c];
+            predictions.push({
+                label: rowValue(label.datatype, label.data, elementsPerRow(label.dims), r),
+                probabilities: byClass,
+            });
+        }
+    }
+    else {
+        const cuts = Object.entries(outputs).map(([name, output]) => ({
+            name,
+            output,
+            perRow: elementsPerRow(output.dims),
+        }));
+        for (let r = 0; r < call.rows; r++) {
+            const prediction = {};
+            for (const { name, output, perRow } of cuts)
+                prediction[name] = rowValue(output.datatype, output.data, perRow, r);
+            predictions.push(prediction);
+        }
+    }
+    const response = { model_name: model.name, model_version: model.version, predictions };
+    if (call.id !== undefined)
+        response.id = call.id;
+    return response;
+}
+
+;// CONCATENATED MODULE: ./.build/runtime/serve/read-json-body.js
+
+/** The whole body as bytes, at most `maxBytes` of them. */
+function readBody(request, maxBytes) {
+    const declared = request.headers["content-length"];
+    if (declared !== undefined && Number(declared) > maxBytes) {
+        return Promise.reject(tooLarge(Number(declared), maxBytes));
+    }
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        let failed = false;
+        request.on("data", (chunk) => {
+            if (failed)
+                return;
+            size += chunk.length;
+            if (size > maxBytes) {
+                failed = true;
+                reject(tooLarge(size, maxBytes));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        request.on("error", (error) => {
+            if (!failed) {
+                failed = true;
+                reject(new errors/* RequestError */.GI(400, `body: the request body could not be read (${error.message}).`, {
+                    field: "body",
+                }));
+            }
+        });
+        request.on("close", () => {
+            // The client went away before the body ended: nothing to answer, but settle the promise.
+            if (!failed && !request.complete) {
+                failed = true;
+                reject(new errors/* RequestError */.GI(400, "body: the client closed the connection before the body ended.", {
+                    field: "body",
+                }));
+            }
+        });
+        request.on("end", () => {
+            if (failed)
+                return;
+            resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+        });
+    });
+}
+/** The JSON value of a body read by `readBody`. */
+function parseJsonBody(body) {
+    const text = body.toString("utf8");
+    if (text.length === 0) {
+        throw new errors/* RequestError */.GI(400, "body: empty; expected a JSON object.", { field: "body" });
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* RequestError */.GI(400, `body: not valid JSON (${error instanceof Error ? error.message : String(error)}).`, { field: "body" });
+    }
+}
+function tooLarge(size, maxBytes) {
+    return new errors/* RequestError */.GI(413, `body: ${size} bytes is more than this server accepts (${maxBytes} bytes); send fewer rows per request or raise --max-body-bytes.`, { field: "body" });
+}
+
+;// CONCATENATED MODULE: ./.build/runtime/serve/inference-server.js
+/**
+ * The HTTP face of the inference server: KServe V2 / Open Inference Protocol REST routes, the
+ * records form, and Prometheus `/metrics`, on `node:http`.
+ *
+ * | verb | path | answer |
+ * |---|---|---|
+ * | GET | /v2/health/live | `{"live": true}` |
+ * | GET | /v2/health/ready | `{"ready": true}`; 503 `{"ready": false}` while loading or shutting down |
+ * | GET | /v2 | `{"name": "kiln", "version", "extensions": []}` |
+ * | GET | /v2/models/{name}[/versions/{v}] | `{"name", "versions", "platform", "inputs", "outputs"}` |
+ * | GET | /v2/models/{name}[/versions/{v}]/ready | `{"name", "ready"}` |
+ * | POST | /v2/models/{name}[/versions/{v}]/infer | V2 tensors or records, see infer-request.ts |
+ * | GET | /metrics | Prometheus text |
+ *
+ * Every error is `{"error": "…"}` with 400 (malformed request), 404 (unknown model, version or
+ * route), 405 (wrong verb), 413 (body too large), 500 (onnxruntime failed on the request) or 503
+ * (shutting down). Every answer carries `x-request-id`.
+ */
+
+
+
+
+
+/** Label used in metrics for requests that do not reach a known model. */
+const serverMetricsLabel = "_server";
+/** What Node accepts in a header value (and a sane length): other ids stay in the body only. */
+const headerValue = /^[\t\x20-\x7e\x80-\xff]{1,200}$/;
+function createInferenceHandler(options) {
+    const { models, metrics, predictionLog, logger } = options;
+    const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+    const isReady = options.isReady ?? (() => true);
+    const now = options.now ?? Date.now;
+    const idPrefix = (0,external_node_crypto_.randomBytes)(4).toString("hex");
+    let counter = 0;
+    function send(response, status, body, requestId, closeConnection = false) {
+        const text = JSON.stringify(body);
+        // A flat [name, value, …] list: the cheapest form for Node to write.
+        const headers = [
+            "content-type",
+            "application/json",
+            "content-length",
+            String(Buffer.byteLength(text)),
+            "x-request-id",
+            requestId,
+        ];
+        if (closeConnection)
+            headers.push("connection", "close");
+        response.writeHead(status, headers);
+        response.end(text);
+    }
+    function sendError(response, error, requestId, where) {
+        if (error instanceof errors/* RequestError */.GI) {
+            // A body we stopped reading cannot leave the connection reusable.
+            send(response, error.status, { error: error.message }, requestId, error.status === 413);
+            return error.status;
+        }
+        if (error instanceof errors/* ModelError */.me) {
+            logger.warn(`${where}: ${error.message}`);
+            send(response, 500, { error: error.message }, requestId);
+            return 500;
+        }
+        logger.error(`${where}: unexpected error (a bug in Kiln): ${error instanceof Error ? error.stack : (0,errors/* errorMessage */.gJ)(error)}`);
+        send(response, 500, { error: `internal error: ${(0,errors/* errorMessage */.gJ)(error)}` }, requestId);
+        return 500;
+    }
+    function findModel(name, version) {
+        const model = models.get(name);
+        if (model === undefined) {
+            throw new errors/* RequestError */.GI(404, `model '${name}' is not served here; served models: ${[...models.keys()].sort().join(", ")}.`, {
+                field: "model",
+            });
+        }
+        if (version === undefined)
+            return model.current;
+        const served = model.version(version);
+        if (served === undefined) {
+            throw new errors/* RequestError */.GI(404, `model '${name}' version '${version}' is not served here; the served version is '${model.current.model.version}'.`, { field: "version" });
+        }
+        return served;
+    }
+    async function infer(request, response, served, requestId, started) {
+        const body = await readBody(request, maxBodyBytes);
+        const model = served.model;
+        const call = served.readRequest(body);
+        // The V2 `id` names the request in the log and, when it can be a header value, in x-request-id.
+        const logId = call.id ?? requestId;
+        if (call.id !== undefined && headerValue.test(call.id))
+            requestId = call.id;
+        const outputs = await served.infer(call);
+        predictionLog?.append({
+            requestId: logId,
+            model: model.name,
+            version: model.version,
+            rows: call.rows,
+            inputs: call.inputs,
+            inputText: call.elementText,
+            outputs,
+            ts: started,
+        });
+        const answer = call.form === "records" ? recordsResponse(model, call, outputs) : tensorResponse(model, call, outputs);
+        send(response, 200, answer, requestId);
+        return 200;
+    }
+    return (request, response) => {
+        const started = now();
+        const t0 = performance.now();
+        const header = request.headers["x-request-id"];
+        const requestId = typeof header === "string" && headerValue.test(header) ? header : `${idPrefix}-${++counter}`;
+        const url = request.url ?? "/";
+        const query = url.indexOf("?");
+        const path = query < 0 ? url : url.slice(0, query);
+        const parts = path.split("/").filter((p) => p.length > 0);
+        if (path.includes("%"))
+            for (let i = 0; i < parts.length; i++)
+                parts[i] = safeDecode(parts[i]);
+        let labelModel = serverMetricsLabel;
+        let labelVersion = "";
+        const finish = (status) => {
+            metrics.observeRequest(labelModel, labelVersion, status, (performance.now() - t0) / 1000);
+        };
+        const fail = (error) => finish(sendError(response, error, requestId, `${request.method} ${url}`));
+        try {
+            const method = request.method ?? "GET";
+            if (parts[0] === "metrics" && parts.length === 1) {
+                allow(method, "GET");
+                void metrics.render().then(({ contentType, body }) => {
+                    response.writeHead(200, { "content-type": contentType, "x-request-id": requestId });
+                    response.end(body);
+                }, (error) => sendError(response, error, requestId, "GET /metrics"));
+                return;
+            }
+            if (parts[0] !== "v2")
+                throw notFound(method, url);
+            if (parts.length === 1) {
+                allow(method, "GET");
+                send(response, 200, { name: "kiln", version: runtime_version/* kilnVersion */.x, extensions: [] }, requestId);
+                return finish(200);
+            }
+            if (parts[1] === "health" && parts.length === 3 && (parts[2] === "live" || parts[2] === "ready")) {
+                allow(method, "GET");
+                if (parts[2] === "live")
+                    send(response, 200, { live: true }, requestId);
+                else {
+                    const ready = isReady();
+                    send(response, ready ? 200 : 503, { ready }, requestId);
+                    return finish(ready ? 200 : 503);
+                }
+                return finish(200);
+            }
+            if (parts[1] !== "models" || parts.length < 3)
+                throw notFound(method, url);
+            const name = parts[2];
+            let rest = parts.slice(3);
+            let version;
+            if (rest[0] === "versions") {
+                if (rest.length < 2)
+                    throw notFound(method, url);
+                version = rest[1];
+                rest = rest.slice(2);
+            }
+            if (rest.length > 1 || (rest.length === 1 && rest[0] !== "ready" && rest[0] !== "infer"))
+                throw notFound(method, url);
+            const served = findModel(name, version);
+            labelModel = name;
+            labelVersion = served.model.version;
+            if (rest.length === 0) {
+                allow(method, "GET");
+                const model = models.get(name);
+                const sig = served.model.signature;
+                send(response, 200, {
+                    name,
+                    versions: version === undefined ? model.loadedVersions : [version],
+                    platform: "onnxruntime_onnx",
+                    inputs: sig.inputs,
+                    outputs: sig.outputs,
+                }, requestId);
+                return finish(200);
+            }
+            if (rest[0] === "ready") {
+                allow(method, "GET");
+                send(response, 200, { name, ready: isReady() }, requestId);
+                return finish(200);
+            }
+            allow(method, "POST");
+            infer(request, response, served, requestId, started).then(finish, fail);
+        }
+        catch (error) {
+            fail(error);
+        }
+    };
+}
+function allow(method, expected) {
+    if (method !== expected) {
+        throw new errors/* RequestError */.GI(405, `method ${method} is not allowed here; use ${expected}.`, {
+            field: "method",
+        });
+    }
+}
+function notFound(method, url) {
+    return new errors/* RequestError */.GI(404, `no route ${method} ${url}; routes: /v2, /v2/health/{live,ready}, /v2/models/{name}[/versions/{v}][/ready|/infer], /metrics.`, { field: "path" });
+}
+function safeDecode(part) {
+    try {
+        return decodeURIComponent(part);
+    }
+    catch {
+        return part;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/onnx-proto/dist/onnx.js
+var onnx = __webpack_require__(9070);
+// EXTERNAL MODULE: external "onnxruntime-node"
+var external_onnxruntime_node_ = __webpack_require__(3958);
 ;// CONCATENATED MODULE: ./.build/runtime/serve/infer-request.js
 /**
  * Reading and validating an inference request against the served model's signature, before it can
@@ -1346,381 +1801,6 @@ function readInferRequest(body, signature) {
     return readTensorRequest(body, signature);
 }
 
-;// CONCATENATED MODULE: ./.build/runtime/serve/tensor-rows.js
-
-/** Elements per row: the product of all dimensions after the first (1 for rank-1 tensors). */
-function elementsPerRow(dims) {
-    let n = 1;
-    for (let k = 1; k < dims.length; k++)
-        n *= dims[k];
-    return n;
-}
-/** Row `row` of a tensor as JSON: a scalar when a row has one element, else a flat array. */
-function rowValue(datatype, data, perRow, row) {
-    const values = toJsonElements(datatype, data, row * perRow, (row + 1) * perRow);
-    return perRow === 1 ? values[0] : values;
-}
-/** Rows [start, end) of a tensor's data, sharing memory for typed arrays. */
-function sliceRows(data, perRow, start, end) {
-    if (Array.isArray(data))
-        return data.slice(start * perRow, end * perRow);
-    if (ArrayBuffer.isView(data) && "subarray" in data) {
-        const typed = data;
-        return typed.subarray(start * perRow, end * perRow);
-    }
-    return data;
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/serve/infer-response.js
-
-
-/** The class labels of a Kiln classifier, or undefined for other models. */
-function kilnClasses(signature) {
-    if (signature.metadata["kiln.task"] !== "classification")
-        return undefined;
-    const text = signature.metadata["kiln.classes"];
-    if (text === undefined)
-        return undefined;
-    try {
-        const classes = JSON.parse(text);
-        return Array.isArray(classes) ? classes.map(String) : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function tensorResponse(model, call, outputs) {
-    const names = call.outputNames ?? model.signature.outputs.map((o) => o.name);
-    const response = { model_name: model.name, model_version: model.version, outputs: [] };
-    if (call.id !== undefined)
-        response.id = call.id;
-    for (const name of names) {
-        const output = outputs[name];
-        if (output === undefined)
-            continue;
-        response.outputs.push({
-            name,
-            datatype: output.datatype ?? "BYTES",
-            shape: output.dims,
-            data: toJsonElements(output.datatype, output.data),
-        });
-    }
-    return response;
-}
-function recordsResponse(model, call, outputs) {
-    const classes = kilnClasses(model.signature);
-    const label = outputs.label;
-    const probabilities = outputs.probabilities;
-    const predictions = [];
-    if (classes !== undefined && label !== undefined && probabilities !== undefined) {
-        const perRow = elementsPerRow(probabilities.dims);
-        const p = toJsonElements(probabilities.datatype, probabilities.data);
-        for (let r = 0; r < call.rows; r++) {
-            const byClass = {};
-            for (let c = 0; c < perRow; c++)
-                byClass[classes[c] ?? String(c)] = p[r * perRow + c];
-            predictions.push({
-                label: rowValue(label.datatype, label.data, elementsPerRow(label.dims), r),
-                probabilities: byClass,
-            });
-        }
-    }
-    else {
-        const cuts = Object.entries(outputs).map(([name, output]) => ({
-            name,
-            output,
-            perRow: elementsPerRow(output.dims),
-        }));
-        for (let r = 0; r < call.rows; r++) {
-            const prediction = {};
-            for (const { name, output, perRow } of cuts)
-                prediction[name] = rowValue(output.datatype, output.data, perRow, r);
-            predictions.push(prediction);
-        }
-    }
-    const response = { model_name: model.name, model_version: model.version, predictions };
-    if (call.id !== undefined)
-        response.id = call.id;
-    return response;
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/serve/read-json-body.js
-
-function readJsonBody(request, maxBytes) {
-    const declared = request.headers["content-length"];
-    if (declared !== undefined && Number(declared) > maxBytes) {
-        return Promise.reject(tooLarge(Number(declared), maxBytes));
-    }
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        let failed = false;
-        request.on("data", (chunk) => {
-            if (failed)
-                return;
-            size += chunk.length;
-            if (size > maxBytes) {
-                failed = true;
-                reject(tooLarge(size, maxBytes));
-                return;
-            }
-            chunks.push(chunk);
-        });
-        request.on("error", (error) => {
-            if (!failed) {
-                failed = true;
-                reject(new errors/* RequestError */.GI(400, `body: the request body could not be read (${error.message}).`, {
-                    field: "body",
-                }));
-            }
-        });
-        request.on("close", () => {
-            // The client went away before the body ended: nothing to answer, but settle the promise.
-            if (!failed && !request.complete) {
-                failed = true;
-                reject(new errors/* RequestError */.GI(400, "body: the client closed the connection before the body ended.", {
-                    field: "body",
-                }));
-            }
-        });
-        request.on("end", () => {
-            if (failed)
-                return;
-            const text = chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8");
-            if (text.length === 0) {
-                reject(new errors/* RequestError */.GI(400, "body: empty; expected a JSON object.", { field: "body" }));
-                return;
-            }
-            try {
-                resolve(JSON.parse(text));
-            }
-            catch (error) {
-                reject(new errors/* RequestError */.GI(400, `body: not valid JSON (${error instanceof Error ? error.message : String(error)}).`, {
-                    field: "body",
-                }));
-            }
-        });
-    });
-}
-function tooLarge(size, maxBytes) {
-    return new errors/* RequestError */.GI(413, `body: ${size} bytes is more than this server accepts (${maxBytes} bytes); send fewer rows per request or raise --max-body-bytes.`, { field: "body" });
-}
-
-;// CONCATENATED MODULE: ./.build/runtime/serve/inference-server.js
-/**
- * The HTTP face of the inference server: KServe V2 / Open Inference Protocol REST routes, the
- * records form, and Prometheus `/metrics`, on `node:http`.
- *
- * | verb | path | answer |
- * |---|---|---|
- * | GET | /v2/health/live | `{"live": true}` |
- * | GET | /v2/health/ready | `{"ready": true}`; 503 `{"ready": false}` while loading or shutting down |
- * | GET | /v2 | `{"name": "kiln", "version", "extensions": []}` |
- * | GET | /v2/models/{name}[/versions/{v}] | `{"name", "versions", "platform", "inputs", "outputs"}` |
- * | GET | /v2/models/{name}[/versions/{v}]/ready | `{"name", "ready"}` |
- * | POST | /v2/models/{name}[/versions/{v}]/infer | V2 tensors or records, see infer-request.ts |
- * | GET | /metrics | Prometheus text |
- *
- * Every error is `{"error": "…"}` with 400 (malformed request), 404 (unknown model, version or
- * route), 405 (wrong verb), 413 (body too large), 500 (onnxruntime failed on the request) or 503
- * (shutting down). Every answer carries `x-request-id`.
- */
-
-
-
-
-
-
-/** Label used in metrics for requests that do not reach a known model. */
-const serverMetricsLabel = "_server";
-/** What Node accepts in a header value (and a sane length): other ids stay in the body only. */
-const headerValue = /^[\t\x20-\x7e\x80-\xff]{1,200}$/;
-function createInferenceHandler(options) {
-    const { models, metrics, predictionLog, logger } = options;
-    const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
-    const isReady = options.isReady ?? (() => true);
-    const now = options.now ?? Date.now;
-    const idPrefix = (0,external_node_crypto_.randomBytes)(4).toString("hex");
-    let counter = 0;
-    function send(response, status, body, requestId, closeConnection = false) {
-        const text = JSON.stringify(body);
-        // A flat [name, value, …] list: the cheapest form for Node to write.
-        const headers = [
-            "content-type",
-            "application/json",
-            "content-length",
-            String(Buffer.byteLength(text)),
-            "x-request-id",
-            requestId,
-        ];
-        if (closeConnection)
-            headers.push("connection", "close");
-        response.writeHead(status, headers);
-        response.end(text);
-    }
-    function sendError(response, error, requestId, where) {
-        if (error instanceof errors/* RequestError */.GI) {
-            // A body we stopped reading cannot leave the connection reusable.
-            send(response, error.status, { error: error.message }, requestId, error.status === 413);
-            return error.status;
-        }
-        if (error instanceof errors/* ModelError */.me) {
-            logger.warn(`${where}: ${error.message}`);
-            send(response, 500, { error: error.message }, requestId);
-            return 500;
-        }
-        logger.error(`${where}: unexpected error (a bug in Kiln): ${error instanceof Error ? error.stack : (0,errors/* errorMessage */.gJ)(error)}`);
-        send(response, 500, { error: `internal error: ${(0,errors/* errorMessage */.gJ)(error)}` }, requestId);
-        return 500;
-    }
-    function findModel(name, version) {
-        const model = models.get(name);
-        if (model === undefined) {
-            throw new errors/* RequestError */.GI(404, `model '${name}' is not served here; served models: ${[...models.keys()].sort().join(", ")}.`, {
-                field: "model",
-            });
-        }
-        if (version === undefined)
-            return model.current;
-        const served = model.version(version);
-        if (served === undefined) {
-            throw new errors/* RequestError */.GI(404, `model '${name}' version '${version}' is not served here; the served version is '${model.current.model.version}'.`, { field: "version" });
-        }
-        return served;
-    }
-    async function infer(request, response, served, requestId, started) {
-        const body = await readJsonBody(request, maxBodyBytes);
-        const model = served.model;
-        const call = readInferRequest(body, model.signature);
-        // The V2 `id` names the request in the log and, when it can be a header value, in x-request-id.
-        const logId = call.id ?? requestId;
-        if (call.id !== undefined && headerValue.test(call.id))
-            requestId = call.id;
-        const outputs = await served.infer(call);
-        predictionLog?.append({
-            requestId: logId,
-            model: model.name,
-            version: model.version,
-            rows: call.rows,
-            inputs: call.inputs,
-            outputs,
-            ts: started,
-        });
-        const answer = call.form === "records" ? recordsResponse(model, call, outputs) : tensorResponse(model, call, outputs);
-        send(response, 200, answer, requestId);
-        return 200;
-    }
-    return (request, response) => {
-        const started = now();
-        const t0 = performance.now();
-        const header = request.headers["x-request-id"];
-        const requestId = typeof header === "string" && headerValue.test(header) ? header : `${idPrefix}-${++counter}`;
-        const url = request.url ?? "/";
-        const query = url.indexOf("?");
-        const path = query < 0 ? url : url.slice(0, query);
-        const parts = path.split("/").filter((p) => p.length > 0);
-        if (path.includes("%"))
-            for (let i = 0; i < parts.length; i++)
-                parts[i] = safeDecode(parts[i]);
-        let labelModel = serverMetricsLabel;
-        let labelVersion = "";
-        const finish = (status) => {
-            metrics.observeRequest(labelModel, labelVersion, status, (performance.now() - t0) / 1000);
-        };
-        const fail = (error) => finish(sendError(response, error, requestId, `${request.method} ${url}`));
-        try {
-            const method = request.method ?? "GET";
-            if (parts[0] === "metrics" && parts.length === 1) {
-                allow(method, "GET");
-                void metrics.render().then(({ contentType, body }) => {
-                    response.writeHead(200, { "content-type": contentType, "x-request-id": requestId });
-                    response.end(body);
-                }, (error) => sendError(response, error, requestId, "GET /metrics"));
-                return;
-            }
-            if (parts[0] !== "v2")
-                throw notFound(method, url);
-            if (parts.length === 1) {
-                allow(method, "GET");
-                send(response, 200, { name: "kiln", version: runtime_version/* kilnVersion */.x, extensions: [] }, requestId);
-                return finish(200);
-            }
-            if (parts[1] === "health" && parts.length === 3 && (parts[2] === "live" || parts[2] === "ready")) {
-                allow(method, "GET");
-                if (parts[2] === "live")
-                    send(response, 200, { live: true }, requestId);
-                else {
-                    const ready = isReady();
-                    send(response, ready ? 200 : 503, { ready }, requestId);
-                    return finish(ready ? 200 : 503);
-                }
-                return finish(200);
-            }
-            if (parts[1] !== "models" || parts.length < 3)
-                throw notFound(method, url);
-            const name = parts[2];
-            let rest = parts.slice(3);
-            let version;
-            if (rest[0] === "versions") {
-                if (rest.length < 2)
-                    throw notFound(method, url);
-                version = rest[1];
-                rest = rest.slice(2);
-            }
-            if (rest.length > 1 || (rest.length === 1 && rest[0] !== "ready" && rest[0] !== "infer"))
-                throw notFound(method, url);
-            const served = findModel(name, version);
-            labelModel = name;
-            labelVersion = served.model.version;
-            if (rest.length === 0) {
-                allow(method, "GET");
-                const model = models.get(name);
-                const sig = served.model.signature;
-                send(response, 200, {
-                    name,
-                    versions: version === undefined ? model.loadedVersions : [version],
-                    platform: "onnxruntime_onnx",
-                    inputs: sig.inputs,
-                    outputs: sig.outputs,
-                }, requestId);
-                return finish(200);
-            }
-            if (rest[0] === "ready") {
-                allow(method, "GET");
-                send(response, 200, { name, ready: isReady() }, requestId);
-                return finish(200);
-            }
-            allow(method, "POST");
-            infer(request, response, served, requestId, started).then(finish, fail);
-        }
-        catch (error) {
-            fail(error);
-        }
-    };
-}
-function allow(method, expected) {
-    if (method !== expected) {
-        throw new errors/* RequestError */.GI(405, `method ${method} is not allowed here; use ${expected}.`, {
-            field: "method",
-        });
-    }
-}
-function notFound(method, url) {
-    return new errors/* RequestError */.GI(404, `no route ${method} ${url}; routes: /v2, /v2/health/{live,ready}, /v2/models/{name}[/versions/{v}][/ready|/infer], /metrics.`, { field: "path" });
-}
-function safeDecode(part) {
-    try {
-        return decodeURIComponent(part);
-    }
-    catch {
-        return part;
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/onnx-proto/dist/onnx.js
-var onnx = __webpack_require__(9070);
-// EXTERNAL MODULE: external "onnxruntime-node"
-var external_onnxruntime_node_ = __webpack_require__(3958);
 ;// CONCATENATED MODULE: ./.build/runtime/serve/input-packing.js
 /**
  * Input packing: a model with many narrow inputs of one datatype (Kiln's trainers make one
@@ -2067,6 +2147,315 @@ function followModel(options) {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./.build/runtime/serve/float32-text.js
+/**
+ * The shortest decimal text of a float32 value: the fewest significant digits that read back (as a
+ * double, rounded to float32) to the same value, the way numpy prints a float32. A float32 read
+ * from a Float32Array is a double such as 0.10000000149011612; printed with `String` it takes 17
+ * digits and the engine's slow double-to-text path, where "0.1" says the same float32 exactly.
+ *
+ * Magnitudes from 1e-6 to 1e9 are done with integer arithmetic (a binary search over 1–9 digits,
+ * since a float32 needs at most 9); other magnitudes, rare in features and scores, try
+ * `toPrecision` with 1–9 digits; zero keeps its sign; non-finite values are `String`'s.
+ */
+/** 10^-30 … 10^30 as doubles, for scaling. */
+const powers = Array.from({ length: 61 }, (_, k) => 10 ** (k - 30));
+function power(exponent) {
+    return powers[exponent + 30];
+}
+/** `n` (a p-digit integer) × 10^(exponent − p + 1) written in plain decimal notation. */
+function placeDecimalPoint(n, p, exponent, negative) {
+    let digits = String(n);
+    // Trailing zeros of the integer are not significant digits.
+    let end = digits.length;
+    while (end > 1 && digits.charCodeAt(end - 1) === 0x30)
+        end--;
+    const sign = negative ? "-" : "";
+    if (exponent >= p - 1)
+        return sign + digits + "0".repeat(exponent - p + 1);
+    digits = digits.slice(0, end);
+    if (exponent < 0)
+        return `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
+    const whole = exponent + 1;
+    if (digits.length <= whole)
+        return sign + digits + "0".repeat(whole - digits.length);
+    return `${sign}${digits.slice(0, whole)}.${digits.slice(whole)}`;
+}
+/** The shortest decimal text that reads back to the float32 value `v` (a double holding a float32). */
+function float32Text(v) {
+    const a = v < 0 ? -v : v;
+    if (a === 0)
+        return Object.is(v, -0) ? "-0" : "0";
+    if (!Number.isFinite(a))
+        return String(v);
+    if (!(a >= 1e-6 && a < 1e9))
+        return byPrecision(v);
+    let exponent = Math.floor(Math.log10(a));
+    // log10 can be one off next to a power of ten.
+    if (power(exponent) > a)
+        exponent--;
+    else if (power(exponent + 1) <= a)
+        exponent++;
+    // Binary search for the fewest digits that round-trip (more digits never stop round-tripping).
+    let low = 1;
+    let high = 9;
+    let best = 0;
+    let bestExponent = exponent;
+    while (low <= high) {
+        const p = (low + high) >> 1;
+        const shift = p - 1 - exponent;
+        let n = Math.round(shift >= 0 ? a * power(shift) : a / power(-shift));
+        let e = exponent;
+        if (n >= power(p)) {
+            // Rounding carried into a new digit (9.96 → 10.0).
+            n /= 10;
+            e++;
+        }
+        const back = e - p + 1 >= 0 ? n * power(e - p + 1) : n / power(p - 1 - e);
+        if (Math.fround(back) === a) {
+            best = n;
+            bestExponent = e;
+            high = p - 1;
+        }
+        else
+            low = p + 1;
+    }
+    if (best === 0)
+        return byPrecision(v);
+    return placeDecimalPoint(best, String(best).length, bestExponent, v < 0);
+}
+/** The same by trying `toPrecision` with 1–9 digits: exact for every float32, and slow. */
+function byPrecision(v) {
+    for (let p = 1; p < 9; p++) {
+        const text = String(Number(v.toPrecision(p)));
+        if (Math.fround(Number(text)) === v)
+            return text;
+    }
+    return String(Number(v.toPrecision(9)));
+}
+
+;// CONCATENATED MODULE: ./.build/runtime/serve/prediction-log-rows.js
+/**
+ * Writing prediction log rows (the PredictionRow shape of prediction-log.ts) as JSON Lines bytes,
+ * straight into the chunks that go to gzip: no row objects, no JSON.stringify and no strings built
+ * and flattened per row, since this runs for every prediction on the thread that answers requests.
+ * Numbers that a request template read (request-templates.ts) are copied from the request body as
+ * the client wrote them; other values are formatted (FP32 with float32Text).
+ */
+
+
+
+/** Bytes handed on at once (each hand-over is a gzip write, a job on libuv's thread pool). */
+const chunkBytes = 64 * 1024;
+/** An append-only byte buffer that hands full chunks to `onChunk` (which keeps them). */
+class ByteSink {
+    #onChunk;
+    #chunk = Buffer.allocUnsafe(chunkBytes);
+    #at = 0;
+    constructor(onChunk) {
+        this.#onChunk = onChunk;
+    }
+    /** Make room for `n` more bytes. */
+    #reserve(n) {
+        if (this.#at + n <= this.#chunk.length)
+            return;
+        this.flush();
+        if (n > this.#chunk.length)
+            this.#chunk = Buffer.allocUnsafe(n);
+    }
+    /** Text known to be ASCII (numbers, times, escaped keys). */
+    ascii(text) {
+        this.#reserve(text.length);
+        const chunk = this.#chunk;
+        let at = this.#at;
+        for (let i = 0; i < text.length; i++)
+            chunk[at++] = text.charCodeAt(i);
+        this.#at = at;
+    }
+    utf8(text) {
+        this.#reserve(text.length * 3);
+        this.#at += this.#chunk.write(text, this.#at, "utf8");
+    }
+    bytes(source, start = 0, end = source.length) {
+        this.#reserve(end - start);
+        const chunk = this.#chunk;
+        let at = this.#at;
+        for (let i = start; i < end; i++)
+            chunk[at++] = source[i];
+        this.#at = at;
+    }
+    /** Hand on what has been written (a fresh chunk is used from now on). */
+    flush() {
+        if (this.#at === 0)
+            return;
+        this.#onChunk(this.#chunk.subarray(0, this.#at));
+        this.#chunk = Buffer.allocUnsafe(chunkBytes);
+        this.#at = 0;
+    }
+}
+/** Bytes of JSON string literals of names (model, version), and of tensor names as keys, made once each. */
+const literals = new Map();
+const keys = new Map();
+function cached(map, name, suffix) {
+    let bytes = map.get(name);
+    if (bytes === undefined) {
+        bytes = Buffer.from(JSON.stringify(name) + suffix);
+        if (map.size < 10_000)
+            map.set(name, bytes);
+    }
+    return bytes;
+}
+const literal = (name) => cached(literals, name, "");
+const keyOf = (name) => cached(keys, name, ":");
+let lastTs = Number.NaN;
+let lastIso = "";
+/** ISO 8601 text of a time in ms (the last one is remembered: rows come in runs of one time). */
+function isoTime(ts) {
+    if (ts !== lastTs) {
+        lastTs = ts;
+        lastIso = new Date(ts).toISOString();
+    }
+    return lastIso;
+}
+const ElementKind = { string: 0, bigint: 1, bool: 2, number: 3, half: 4, float32: 5 };
+function elementKind(datatype, data) {
+    if (Array.isArray(data))
+        return ElementKind.string;
+    if (data instanceof BigInt64Array || data instanceof BigUint64Array)
+        return ElementKind.bigint;
+    if (datatype === "BOOL")
+        return ElementKind.bool;
+    if (datatype === "FP16")
+        return ElementKind.half;
+    if (data instanceof Float32Array)
+        return ElementKind.float32;
+    return ElementKind.number;
+}
+const comma = Buffer.from(",");
+const inputsOpen = Buffer.from(',"inputs":{');
+const outputsOpen = Buffer.from('},"outputs":{');
+const lineEnd = Buffer.from("}}\n");
+/** Write every row of `entry` as one JSON line each. */
+function writeEntry(out, entry) {
+    const rows = entry.rows;
+    const head = `{"ts":"${isoTime(entry.ts)}","request_id":${JSON.stringify(entry.requestId)},"row":`;
+    const model = literal(entry.model);
+    const version = literal(entry.version);
+    const inputs = entry.inputs;
+    const text = entry.inputText;
+    for (let r = 0; r < rows; r++) {
+        out.utf8(head);
+        out.ascii(String(r));
+        out.ascii(',"model":');
+        out.bytes(model);
+        out.ascii(',"version":');
+        out.bytes(version);
+        out.bytes(inputsOpen);
+        for (let k = 0; k < inputs.length; k++) {
+            const input = inputs[k];
+            if (k > 0)
+                out.bytes(comma);
+            out.bytes(keyOf(input.name));
+            const data = input.data;
+            const perRow = rowsAlongDim0(input.shape, rows) ? elementsPerRow(input.shape) : data.length;
+            if (text !== undefined)
+                writeRowText(out, text, k, perRow, r);
+            else
+                writeRow(out, elementKind(input.datatype, data), data, perRow, r);
+        }
+        out.bytes(outputsOpen);
+        let first = true;
+        for (const name in entry.outputs) {
+            const output = entry.outputs[name];
+            if (!first)
+                out.bytes(comma);
+            first = false;
+            out.bytes(keyOf(name));
+            const perRow = rowsAlongDim0(output.dims, rows) ? elementsPerRow(output.dims) : sizeOf(output.dims);
+            writeRow(out, elementKind(output.datatype, output.data), output.data, perRow, r);
+        }
+        out.bytes(lineEnd);
+    }
+}
+/** The JSON Lines text of some entries (what writeEntry writes), as a string. */
+function serializeEntries(entries) {
+    const chunks = [];
+    const out = new ByteSink((bytes) => chunks.push(bytes));
+    for (const entry of entries)
+        writeEntry(out, entry);
+    out.flush();
+    return Buffer.concat(chunks).toString("utf8");
+}
+/** Row `row` of a tensor: a scalar when a row has one element, else a flat array. */
+function writeRow(out, kind, data, perRow, row) {
+    const start = row * perRow;
+    if (perRow > 1)
+        out.bytes(openBracket);
+    for (let i = 0; i < perRow; i++) {
+        if (i > 0)
+            out.bytes(comma);
+        const text = elementJson(kind, data, start + i);
+        // Only strings can hold more than ASCII.
+        if (kind === ElementKind.string)
+            out.utf8(text);
+        else
+            out.ascii(text);
+    }
+    if (perRow > 1)
+        out.bytes(closeBracket);
+}
+const openBracket = Buffer.from("[");
+const closeBracket = Buffer.from("]");
+/** Row `row` of input `input` from the client's own text of its elements. */
+function writeRowText(out, text, input, perRow, row) {
+    const holes = text.holeOf[input];
+    const bounds = text.bounds;
+    const start = row * perRow;
+    if (perRow > 1)
+        out.bytes(openBracket);
+    for (let i = 0; i < perRow; i++) {
+        if (i > 0)
+            out.bytes(comma);
+        const h = holes[start + i];
+        out.bytes(text.body, bounds[2 * h], bounds[2 * h + 1]);
+    }
+    if (perRow > 1)
+        out.bytes(closeBracket);
+}
+/** One element as JSON text: NaN (missing) is null, 64-bit integers beyond 2^53 are strings. */
+function elementJson(kind, data, index) {
+    switch (kind) {
+        case ElementKind.string:
+            return JSON.stringify(data[index] ?? null);
+        case ElementKind.bigint: {
+            const v = data[index];
+            return v >= -9007199254740991n && v <= 9007199254740991n ? String(v) : `"${v}"`;
+        }
+        case ElementKind.half: {
+            const v = fromHalfBits(data[index] ?? 0x7e00);
+            return Number.isFinite(v) ? String(v) : "null";
+        }
+        case ElementKind.float32: {
+            const v = data[index];
+            return Number.isFinite(v) ? float32Text(v) : "null";
+        }
+        default: {
+            const v = data[index];
+            if (v === undefined || !Number.isFinite(v))
+                return "null";
+            if (kind === ElementKind.bool)
+                return v === 1 ? "true" : "false";
+            return String(v);
+        }
+    }
+}
+function rowsAlongDim0(dims, rows) {
+    return dims.length > 0 && dims[0] === rows;
+}
+function sizeOf(dims) {
+    return dims.reduce((n, d) => n * d, 1);
+}
+
 ;// CONCATENATED MODULE: ./.build/runtime/serve/prediction-log.js
 /**
  * The prediction log: every row the server predicts, appended to the store for monitoring, off the
@@ -2089,11 +2478,13 @@ var external_node_zlib_ = __webpack_require__(8522);
  * - `inputs` / `outputs`: one entry per model input / output tensor, cut along dim 0: a scalar
  *   when a row holds one element (shape [-1] or [-1, 1]), else the row's elements as a flat
  *   row-major array. Missing FP32/FP64 values (NaN) are `null`; 64-bit integers beyond 2^53 are
- *   decimal strings. Class probabilities follow the order of the model's `kiln.classes`.
+ *   decimal strings. FP32 values are written with the fewest digits that give back the same float32
+ *   (0.1, not 0.10000000149011612); the inputs of a request read by a template (request-templates.ts)
+ *   are the numbers as the client wrote them, which round to the same values. Class probabilities follow the order of the model's `kiln.classes`.
  *   Models without a batch dimension log their whole tensors as row 0.
  *
- * Rows are serialized once the responses of their event-loop turn are written, compressed in 64 KiB
- * chunks (gzip at its fastest level), and written in one object per model and day when `maxRows` rows are pending or
+ * Rows are written as bytes (prediction-log-rows.ts) once the responses of their event-loop turn
+ * are written, compressed in 64 KiB chunks (gzip at its fastest level), and written in one object per model and day when `maxRows` rows are pending or
  * `flushIntervalMs` has passed. A failed write is retried with exponential backoff and counted;
  * rows are dropped (and counted) only after the last retry or beyond `maxPendingRows`. Nothing
  * here can fail a request.
@@ -2102,12 +2493,6 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 
 
-
-/**
- * Text handed to gzip at once. Each write is a job on libuv's thread pool and a callback on the
- * event loop; writing every turn's rows at low concurrency cost more than serializing them.
- */
-const gzipChunkChars = 64 * 1024;
 function openObject(firstTs) {
     const gzip = (0,external_node_zlib_.createGzip)({ level: external_node_zlib_.constants.Z_BEST_SPEED });
     const chunks = [];
@@ -2118,7 +2503,9 @@ function openObject(firstTs) {
     });
     // A stream error surfaces when the object is written; never as an unhandled rejection.
     compressed.catch(() => { });
-    return { firstTs, rows: 0, gzip, text: "", compressed };
+    // Each gzip write is a job on libuv's thread pool: rows go over in 64 KiB chunks, not per turn.
+    const sink = new ByteSink((bytes) => gzip.write(bytes));
+    return { firstTs, rows: 0, gzip, sink, compressed };
 }
 class PredictionLog {
     #options;
@@ -2158,6 +2545,7 @@ class PredictionLog {
             version: entry.version,
             rows: entry.rows,
             inputs: entry.inputs,
+            inputText: entry.inputText,
             outputs: entry.outputs,
         });
         this.#heldRows += entry.rows;
@@ -2182,11 +2570,7 @@ class PredictionLog {
                 object = openObject(entry.ts);
                 this.#pending.set(key, object);
             }
-            object.text += serializeEntries([entry]);
-            if (object.text.length >= gzipChunkChars) {
-                object.gzip.write(object.text);
-                object.text = "";
-            }
+            writeEntry(object.sink, entry);
             object.rows += entry.rows;
             this.#pendingRows += entry.rows;
         }
@@ -2226,11 +2610,8 @@ class PredictionLog {
         const key = `predictions/${prefix}/${first}-${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.jsonl.gz`;
         let body;
         try {
-            if (object.text.length > 0)
-                object.gzip.end(object.text);
-            else
-                object.gzip.end();
-            object.text = "";
+            object.sink.flush();
+            object.gzip.end();
             body = await object.compressed;
         }
         catch (error) {
@@ -2264,115 +2645,6 @@ class PredictionLog {
         this.#heldRows -= rows;
         this.#options.onDropped?.(rows);
     }
-}
-/**
- * The JSON Lines text of some log entries, one line per row (the PredictionRow shape). Written as
- * text directly rather than through objects and JSON.stringify: this runs for every prediction.
- */
-function serializeEntries(entries) {
-    let text = "";
-    for (const entry of entries) {
-        const head = `{"ts":"${isoTime(entry.ts)}","request_id":${JSON.stringify(entry.requestId)},"row":`;
-        const tail = `,"model":${jsonKey(entry.model)},"version":${jsonKey(entry.version)},"inputs":{`;
-        const cuts = [];
-        for (const input of entry.inputs) {
-            cuts.push(cutOf(input.name, input.datatype, input.data, input.shape, entry.rows, input.data.length));
-        }
-        const inputCount = cuts.length;
-        for (const name in entry.outputs) {
-            const output = entry.outputs[name];
-            cuts.push(cutOf(name, output.datatype, output.data, output.dims, entry.rows, sizeOf(output.dims)));
-        }
-        for (let r = 0; r < entry.rows; r++) {
-            let line = `${head}${r}${tail}`;
-            for (let k = 0; k < cuts.length; k++) {
-                const cut = cuts[k];
-                if (k === inputCount)
-                    line += `},"outputs":{`;
-                line += `${k === 0 || k === inputCount ? "" : ","}${cut.key}${rowJson(cut, r)}`;
-            }
-            if (inputCount === cuts.length)
-                line += `},"outputs":{`;
-            text += `${line}}}\n`;
-        }
-    }
-    return text;
-}
-const ElementKind = { string: 0, bigint: 1, bool: 2, number: 3, half: 4 };
-function cutOf(name, datatype, data, dims, rows, size) {
-    const kind = Array.isArray(data)
-        ? ElementKind.string
-        : data instanceof BigInt64Array || data instanceof BigUint64Array
-            ? ElementKind.bigint
-            : datatype === "BOOL"
-                ? ElementKind.bool
-                : datatype === "FP16"
-                    ? ElementKind.half
-                    : ElementKind.number;
-    return {
-        key: `${jsonKey(name)}:`,
-        kind,
-        data,
-        perRow: rowsAlongDim0(dims, rows) ? elementsPerRow(dims) : size,
-    };
-}
-/** JSON string literals of names (model, version, tensor names), made once each. */
-const jsonKeys = new Map();
-function jsonKey(name) {
-    let key = jsonKeys.get(name);
-    if (key === undefined) {
-        key = JSON.stringify(name);
-        if (jsonKeys.size < 10_000)
-            jsonKeys.set(name, key);
-    }
-    return key;
-}
-let lastTs = Number.NaN;
-let lastIso = "";
-function isoTime(ts) {
-    if (ts !== lastTs) {
-        lastTs = ts;
-        lastIso = new Date(ts).toISOString();
-    }
-    return lastIso;
-}
-/** Row `row` of a tensor as JSON text: a scalar when a row has one element, else a flat array. */
-function rowJson(cut, row) {
-    const start = row * cut.perRow;
-    if (cut.perRow === 1)
-        return elementJson(cut.kind, cut.data, start);
-    let text = "[";
-    for (let i = 0; i < cut.perRow; i++)
-        text += `${i === 0 ? "" : ","}${elementJson(cut.kind, cut.data, start + i)}`;
-    return `${text}]`;
-}
-function elementJson(kind, data, index) {
-    switch (kind) {
-        case ElementKind.string:
-            return JSON.stringify(data[index] ?? null);
-        case ElementKind.bigint: {
-            const v = data[index];
-            return v >= -9007199254740991n && v <= 9007199254740991n ? String(v) : `"${v}"`;
-        }
-        case ElementKind.half: {
-            const v = fromHalfBits(data[index] ?? 0x7e00);
-            return Number.isFinite(v) ? String(v) : "null";
-        }
-        default: {
-            const v = data[index];
-            if (v === undefined || !Number.isFinite(v))
-                return "null";
-            if (kind === ElementKind.bool)
-                return v === 1 ? "true" : "false";
-            return String(v);
-        }
-    }
-}
-function rowsAlongDim0(dims, rows) {
-    return dims.length > 0 && dims[0] === rows;
-}
-function sizeOf(dims) {
-    return dims.reduce((n, d) => n * d, 1);
 }
 
 ;// CONCATENATED MODULE: ./.build/runtime/serve/micro-batcher.js
@@ -2539,7 +2811,413 @@ function concatenate(calls) {
     });
 }
 
+;// CONCATENATED MODULE: ./.build/runtime/serve/request-templates.js
+
+/** Bodies longer than this are not learned (the fast path is for the many small requests). */
+const maxTemplateBodyBytes = 64 * 1024;
+/** Layouts remembered per model version. */
+const maxTemplates = 4;
+/** Datatypes whose JSON elements are numbers (BOOL and BYTES elements are not learned). */
+const numericDatatypes = new Set([
+    "FP16",
+    "FP32",
+    "FP64",
+    "INT8",
+    "INT16",
+    "INT32",
+    "INT64",
+    "UINT8",
+    "UINT16",
+    "UINT32",
+    "UINT64",
+]);
+const quote = 0x22;
+const backslash = 0x5c;
+const minus = 0x2d;
+const plus = 0x2b;
+const dot = 0x2e;
+const zero = 0x30;
+const nine = 0x39;
+/** Doubles 10^0 … 10^22: exact, so `digits / 10^k` is correctly rounded for digits < 2^53. */
+const powersOfTen = Array.from({ length: 23 }, (_, k) => 10 ** k);
+class RequestTemplate {
+    /** Fixed bytes before each hole, and after the last (one more than the holes). */
+    segments;
+    holes;
+    inputs;
+    rows;
+    outputNames;
+    /** Fixed bytes in all; a matching body is at least this long. */
+    fixedBytes;
+    /** The hole of each input's each element. */
+    holeOf;
+    constructor(segments, holes, call) {
+        this.segments = segments.map((bytes) => new Segment(bytes));
+        this.holes = holes;
+        this.inputs = call.inputs.map((input) => ({
+            name: input.name,
+            datatype: input.datatype,
+            shape: Object.freeze([...input.shape]),
+            size: input.data.length,
+        }));
+        this.rows = call.rows;
+        this.outputNames = call.outputNames;
+        this.fixedBytes = segments.reduce((n, s) => n + s.length, 0);
+        this.holeOf = call.inputs.map((input) => new Int32Array(input.data.length));
+        holes.forEach((hole, h) => {
+            if (hole.input >= 0)
+                this.holeOf[hole.input][hole.element] = h;
+        });
+    }
+    /** The call `body` holds when it has this layout; undefined when it does not. Never throws. */
+    decode(body) {
+        if (body.length < this.fixedBytes)
+            return undefined;
+        const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+        let at = this.segments[0].endIn(body, view, 0);
+        if (at < 0)
+            return undefined;
+        const data = new Array(this.inputs.length);
+        for (let k = 0; k < this.inputs.length; k++) {
+            const input = this.inputs[k];
+            data[k] = allocateTensorData(input.datatype, input.size);
+        }
+        let id;
+        const holes = this.holes;
+        // Where each hole's text is, for the prediction log.
+        const bounds = new Int32Array(holes.length * 2);
+        for (let h = 0; h < holes.length; h++) {
+            if (h > 0)
+                at = this.segments[h].endIn(body, view, at);
+            if (at < 0)
+                return undefined;
+            const hole = holes[h];
+            if (hole.input < 0) {
+                const end = plainStringEnd(body, at);
+                if (end < 0)
+                    return undefined;
+                id = body.toString("utf8", at, end);
+                at = end;
+            }
+            else {
+                const end = jsonNumberEnd(body, at);
+                if (end < 0)
+                    return undefined;
+                const k = hole.input;
+                if (!writeElement(this.inputs[k].datatype, data[k], hole.element, numberValue(body, at, end))) {
+                    return undefined;
+                }
+                bounds[2 * h] = at;
+                bounds[2 * h + 1] = end;
+                at = end;
+            }
+        }
+        if (holes.length > 0)
+            at = this.segments[holes.length].endIn(body, view, at);
+        if (at !== body.length)
+            return undefined;
+        const inputs = new Array(this.inputs.length);
+        for (let k = 0; k < this.inputs.length; k++) {
+            const input = this.inputs[k];
+            inputs[k] = { name: input.name, datatype: input.datatype, shape: input.shape, data: data[k] };
+        }
+        return {
+            form: "tensors",
+            id,
+            rows: this.rows,
+            inputs,
+            outputNames: this.outputNames,
+            elementText: { body, bounds, holeOf: this.holeOf },
+        };
+    }
+}
+/** A fixed segment of a template, with its bytes also as little-endian 32-bit words for comparing. */
+class Segment {
+    bytes;
+    words;
+    constructor(bytes) {
+        this.bytes = bytes;
+        this.words = new Uint32Array(bytes.length >> 2);
+        for (let i = 0; i < this.words.length; i++)
+            this.words[i] = bytes.readUInt32LE(4 * i);
+    }
+    /** Where this segment ends when `body` (seen through `view`) holds it at `at`, else -1. */
+    endIn(body, view, at) {
+        const bytes = this.bytes;
+        const end = at + bytes.length;
+        if (end > body.length)
+            return -1;
+        const words = this.words;
+        for (let i = 0; i < words.length; i++)
+            if (view.getUint32(at + 4 * i, true) !== words[i])
+                return -1;
+        for (let i = words.length * 4; i < bytes.length; i++)
+            if (body[at + i] !== bytes[i])
+                return -1;
+        return end;
+    }
+}
+/** The end of a string's contents starting at `at` (its closing quote), if it has no escapes or control characters; else -1. */
+function plainStringEnd(body, at) {
+    for (let i = at; i < body.length; i++) {
+        const b = body[i];
+        if (b === quote)
+            return i;
+        if (b === backslash || b < 0x20)
+            return -1;
+    }
+    return -1;
+}
+function isDigit(b) {
+    return b !== undefined && b >= zero && b <= nine;
+}
+/** The end of the JSON number token at `at` (RFC 8259 grammar), else -1. */
+function jsonNumberEnd(body, at) {
+    let i = at;
+    if (body[i] === minus)
+        i++;
+    if (body[i] === zero)
+        i++;
+    else if (isDigit(body[i]))
+        while (isDigit(body[i]))
+            i++;
+    else
+        return -1;
+    if (body[i] === dot) {
+        i++;
+        if (!isDigit(body[i]))
+            return -1;
+        while (isDigit(body[i]))
+            i++;
+    }
+    if (body[i] === 0x65 || body[i] === 0x45) {
+        i++;
+        if (body[i] === plus || body[i] === minus)
+            i++;
+        if (!isDigit(body[i]))
+            return -1;
+        while (isDigit(body[i]))
+            i++;
+    }
+    return i;
+}
+/**
+ * The double a valid JSON number token denotes, as JSON.parse gives it: exact integer arithmetic
+ * for up to 15 digits without an exponent (one correctly rounded division), else the engine's own
+ * string-to-number conversion.
+ */
+function numberValue(body, start, end) {
+    let i = start;
+    const negative = body[i] === minus;
+    if (negative)
+        i++;
+    let digits = 0;
+    let count = 0;
+    let fraction = -1;
+    for (; i < end; i++) {
+        const b = body[i];
+        if (b === dot)
+            fraction = 0;
+        else if (b >= zero && b <= nine) {
+            digits = digits * 10 + (b - zero);
+            count++;
+            if (fraction >= 0)
+                fraction++;
+        }
+        else {
+            count = 16; // an exponent: take the general path
+            break;
+        }
+    }
+    if (count > 15)
+        return Number(body.toString("latin1", start, end));
+    const value = fraction > 0 ? digits / powersOfTen[fraction] : digits;
+    return negative ? -value : value;
+}
+/** Every number and string value in a JSON text that JSON.parse accepted, in text order. */
+function valueTokens(body) {
+    const tokens = [];
+    let i = 0;
+    while (i < body.length) {
+        const b = body[i];
+        if (b === quote) {
+            let j = i + 1;
+            while (j < body.length && body[j] !== quote)
+                j += body[j] === backslash ? 2 : 1;
+            if (j >= body.length)
+                return undefined;
+            let next = j + 1;
+            while (next < body.length &&
+                (body[next] === 0x20 || body[next] === 0x0a || body[next] === 0x0d || body[next] === 0x09))
+                next++;
+            if (body[next] !== 0x3a)
+                tokens.push({ kind: "string", start: i, end: j + 1 });
+            i = j + 1;
+        }
+        else if (b === minus || isDigit(b)) {
+            const end = jsonNumberEnd(body, i);
+            if (end < 0)
+                return undefined;
+            tokens.push({ kind: "number", start: i, end });
+            i = end;
+        }
+        else
+            i++;
+    }
+    return tokens;
+}
+/** The marker standing for value token `index` in the marked text (no JSON text can hold U+0000 unescaped). */
+function marker(index) {
+    return `\u0000${index}`;
+}
+function markerIndex(value) {
+    if (typeof value !== "string" || value.charCodeAt(0) !== 0)
+        return undefined;
+    return Number(value.slice(1));
+}
+/** The leaves of nested `data` in row-major order. */
+function flatLeaves(data, out) {
+    if (Array.isArray(data))
+        for (const item of data)
+            flatLeaves(item, out);
+    else
+        out.push(data);
+    return out;
+}
+/**
+ * A template from a body that was read the ordinary way into `call`, or undefined when the body
+ * cannot be one (not the tensor form, a non-numeric input, too long, or anything unexpected).
+ */
+function learnTemplate(body, call) {
+    if (call.form !== "tensors" || body.length > maxTemplateBodyBytes)
+        return undefined;
+    if (!call.inputs.every((input) => numericDatatypes.has(input.datatype)))
+        return undefined;
+    const tokens = valueTokens(body);
+    if (tokens === undefined)
+        return undefined;
+    let marked = "";
+    let at = 0;
+    for (let t = 0; t < tokens.length; t++) {
+        marked += `${body.toString("utf8", at, tokens[t].start)}${JSON.stringify(marker(t))}`;
+        at = tokens[t].end;
+    }
+    marked += body.toString("utf8", at);
+    let tree;
+    try {
+        tree = JSON.parse(marked);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof tree !== "object" || tree === null || !Array.isArray(tree.inputs)) {
+        return undefined;
+    }
+    const holeAt = new Map();
+    const idToken = markerIndex(tree.id);
+    if (idToken !== undefined) {
+        if (tokens[idToken]?.kind !== "string")
+            return undefined;
+        holeAt.set(idToken, { input: -1, element: 0 });
+    }
+    const order = new Map(call.inputs.map((input, k) => [input.name, k]));
+    for (const entry of tree.inputs) {
+        const nameToken = markerIndex(entry?.name);
+        if (nameToken === undefined)
+            return undefined;
+        const t = tokens[nameToken];
+        const k = order.get(JSON.parse(body.toString("utf8", t.start, t.end)));
+        if (k === undefined)
+            return undefined;
+        const leaves = flatLeaves(entry.data, []);
+        if (leaves.length !== call.inputs[k].data.length)
+            return undefined;
+        for (let j = 0; j < leaves.length; j++) {
+            const token = markerIndex(leaves[j]);
+            if (token === undefined || tokens[token].kind !== "number")
+                return undefined;
+            holeAt.set(token, { input: k, element: j });
+        }
+    }
+    const segments = [];
+    const holes = [];
+    at = 0;
+    for (const [t, hole] of [...holeAt].sort((a, b) => a[0] - b[0])) {
+        const token = tokens[t];
+        // A string hole is its contents: the quotes stay in the fixed segments.
+        const start = hole.input < 0 ? token.start + 1 : token.start;
+        segments.push(Buffer.from(body.subarray(at, start)));
+        holes.push(hole);
+        at = hole.input < 0 ? token.end - 1 : token.end;
+    }
+    segments.push(Buffer.from(body.subarray(at)));
+    const template = new RequestTemplate(segments, holes, call);
+    // The learned body must read back as the very call it was learned from.
+    const again = template.decode(body);
+    return again !== undefined && sameCall(again, call) ? template : undefined;
+}
+function sameCall(a, b) {
+    if (a.id !== b.id || a.rows !== b.rows || a.inputs.length !== b.inputs.length)
+        return false;
+    return a.inputs.every((input, k) => {
+        const other = b.inputs[k];
+        if (input.name !== other.name || input.data.length !== other.data.length)
+            return false;
+        for (let i = 0; i < input.data.length; i++)
+            if (!Object.is(input.data[i], other.data[i]))
+                return false;
+        return true;
+    });
+}
+/**
+ * The templates of one model version: the few layouts its clients send, most recently matched
+ * first. Learning stops being tried so often when bodies never repeat a layout.
+ */
+class RequestTemplates {
+    #templates = [];
+    /** Bodies in a row that no template matched; one is learned when this reaches a power of two. */
+    #misses = 0;
+    /** The call for `body` when it has a learned layout; undefined when it must be read the ordinary way. */
+    match(body) {
+        const templates = this.#templates;
+        for (let i = 0; i < templates.length; i++) {
+            const call = templates[i].decode(body);
+            if (call !== undefined) {
+                if (i > 0)
+                    templates.unshift(...templates.splice(i, 1));
+                this.#misses = 0;
+                return call;
+            }
+        }
+        return undefined;
+    }
+    /** Offer a body that no template matched and that was read the ordinary way into `call`. */
+    learn(body, call) {
+        this.#misses++;
+        if ((this.#misses & (this.#misses - 1)) !== 0)
+            return;
+        const template = learnTemplate(body, call);
+        if (template === undefined)
+            return;
+        this.#templates.unshift(template);
+        if (this.#templates.length > maxTemplates)
+            this.#templates.pop();
+    }
+    get size() {
+        return this.#templates.length;
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/runtime/serve/served-model.js
+/**
+ * One model name as the server answers for it: the version being served now, and the versions
+ * being drained after a swap. Switching is one reference assignment: a request takes the current
+ * version when it arrives and keeps it to the end, so no request is cut off by a swap; the old
+ * version is released once its last request is answered.
+ */
+
+
+
 
 /** A loaded version with its batcher and the count of requests using it. */
 class ServedVersion {
@@ -2547,6 +3225,7 @@ class ServedVersion {
     #batcher;
     #metrics;
     #unwatchQueue;
+    #templates = new RequestTemplates();
     #inFlight = 0;
     #drained = [];
     constructor(model, batching, metrics) {
@@ -2567,6 +3246,18 @@ class ServedVersion {
     }
     get batching() {
         return this.#batcher !== undefined;
+    }
+    /**
+     * Read and validate a request body against this version's signature: by a learned layout when
+     * the body has one (see request-templates.ts), else as JSON. Throws RequestError (400).
+     */
+    readRequest(body) {
+        const known = this.#templates.match(body);
+        if (known !== undefined)
+            return known;
+        const call = readInferRequest(parseJsonBody(body), this.model.signature);
+        this.#templates.learn(body, call);
+        return call;
     }
     /** Run a validated call on this version (batched when the model allows). */
     async infer(call) {
