@@ -100,6 +100,10 @@ export function renderKubernetesManifests(spec: DeploymentSpec): string {
                 "0",
                 "--shutdown-timeout",
                 String(Math.max(1, spec.terminationGraceSeconds - 10) * 1000),
+                // One server process per whole CPU the pod requests (see `kiln serve --workers`).
+                ...(wholeCpus(spec.resources.cpu) >= 2
+                  ? ["--workers", String(wholeCpus(spec.resources.cpu))]
+                  : []),
               ],
               env: [
                 { name: "KILN_STORE", value: spec.storeUrl },
@@ -179,4 +183,12 @@ export function renderKubernetesManifests(spec: DeploymentSpec): string {
   return (
     header + [deployment, service, autoscaler].map((doc) => stringify(doc, { lineWidth: 0 })).join("---\n")
   );
+}
+
+/** Whole CPUs in a Kubernetes CPU quantity ("2" → 2, "1500m" → 1, "250m" → 0); 0 when unreadable. */
+export function wholeCpus(quantity: string): number {
+  const match = /^(\d+(?:\.\d+)?)(m?)$/.exec(quantity.trim());
+  if (match === null) return 0;
+  const cores = Number(match[1]) / (match[2] === "m" ? 1000 : 1);
+  return Math.floor(cores);
 }

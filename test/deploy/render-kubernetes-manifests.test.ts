@@ -41,6 +41,21 @@ function at(value: unknown, path: string): unknown {
 const container = "spec.template.spec.containers.0";
 
 describe("renderKubernetesManifests", () => {
+  it.each([
+    ["250m", undefined],
+    ["1", undefined],
+    ["1500m", undefined],
+    ["2", "2"],
+    ["3500m", "3"],
+    ["4.0", "4"],
+  ])("with a CPU request of %s runs %s server processes (--workers)", (cpu, workers) => {
+    const [deployment] = render(spec({ resources: { ...defaultDeployment.resources, cpu } }));
+    const args = at(deployment, `${container}.args`) as string[];
+    const flag = args.indexOf("--workers");
+    expect(flag < 0 ? undefined : args[flag + 1]).toBe(workers);
+    expect(at(deployment, `${container}.resources.requests.cpu`)).toBe(cpu);
+  });
+
   it("writes a Deployment, a Service and a HorizontalPodAutoscaler sharing one name and selector", () => {
     const docs = render(spec());
     expect(docs.map((d) => `${at(d, "apiVersion")} ${at(d, "kind")} ${at(d, "metadata.name")}`)).toEqual([
