@@ -57,6 +57,25 @@ export class ByteSink {
     this.#at += this.#chunk.write(text, this.#at, "utf8");
   }
 
+  /** A JSON string literal of `text`: written directly when it needs no escapes and is ASCII. */
+  jsonString(text: string): void {
+    this.#reserve(text.length + 2);
+    const chunk = this.#chunk;
+    let at = this.#at;
+    chunk[at++] = 0x22;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
+        // Escapes or more than ASCII: JSON.stringify's text, over what was written here.
+        this.utf8(JSON.stringify(text));
+        return;
+      }
+      chunk[at++] = c;
+    }
+    chunk[at++] = 0x22;
+    this.#at = at;
+  }
+
   bytes(source: Uint8Array, start = 0, end = source.length): void {
     this.#reserve(end - start);
     const chunk = this.#chunk;
@@ -74,19 +93,16 @@ export class ByteSink {
   }
 }
 
-/** Bytes of JSON string literals of names (model, version), and of tensor names as keys, made once each. */
-const literals = new Map<string, Buffer>();
+/** Bytes of tensor names as JSON keys (`"name":`), made once each. */
 const keys = new Map<string, Buffer>();
-function cached(map: Map<string, Buffer>, name: string, suffix: string): Buffer {
-  let bytes = map.get(name);
+function keyOf(name: string): Buffer {
+  let bytes = keys.get(name);
   if (bytes === undefined) {
-    bytes = Buffer.from(JSON.stringify(name) + suffix);
-    if (map.size < 10_000) map.set(name, bytes);
+    bytes = Buffer.from(`${JSON.stringify(name)}:`);
+    if (keys.size < 10_000) keys.set(name, bytes);
   }
   return bytes;
 }
-const literal = (name: string) => cached(literals, name, "");
-const keyOf = (name: string) => cached(keys, name, ":");
 
 let lastTs = Number.NaN;
 let lastIso = "";
@@ -112,34 +128,73 @@ function elementKind(datatype: string | undefined, data: unknown): ElementKind {
 }
 
 const comma = Buffer.from(",");
-const inputsOpen = Buffer.from(',"inputs":{');
 const outputsOpen = Buffer.from('},"outputs":{');
 const lineEnd = Buffer.from("}}\n");
+
+const tsOpen = Buffer.from('{"ts":"');
+const idOpen = Buffer.from('","request_id":');
+const rowOpen = Buffer.from(',"row":');
+
+/** `,"model":…,"version":…,"inputs":{` for each model and version, made once. */
+const modelVersionParts = new Map<string, Map<string, Buffer>>();
+function modelVersionPart(model: string, version: string): Buffer {
+  let versions = modelVersionParts.get(model);
+  if (versions === undefined) {
+    versions = new Map();
+    if (modelVersionParts.size < 1000) modelVersionParts.set(model, versions);
+  }
+  let part = versions.get(version);
+  if (part === undefined) {
+    part = Buffer.from(`,"model":${JSON.stringify(model)},"version":${JSON.stringify(version)},"inputs":{`);
+    if (versions.size < 1000) versions.set(version, part);
+  }
+  return part;
+}
+
+/**
+ * The input keys (`"name":`, with a comma before all but the first) of the requests one template
+ * reads, found by its holes (the same for every request it reads), so they are not looked up per row.
+ */
+const templateKeys = new WeakMap<ElementText["holeOf"], Buffer[]>();
+function inputKeys(entry: PredictionLogEntry): Buffer[] | undefined {
+  const text = entry.inputText;
+  if (text === undefined) return undefined;
+  let keys = templateKeys.get(text.holeOf);
+  if (keys === undefined) {
+    keys = entry.inputs.map((input, k) => Buffer.from(`${k === 0 ? "" : ","}${JSON.stringify(input.name)}:`));
+    templateKeys.set(text.holeOf, keys);
+  }
+  return keys;
+}
 
 /** Write every row of `entry` as one JSON line each. */
 export function writeEntry(out: ByteSink, entry: PredictionLogEntry): void {
   const rows = entry.rows;
-  const head = `{"ts":"${isoTime(entry.ts)}","request_id":${JSON.stringify(entry.requestId)},"row":`;
-  const model = literal(entry.model);
-  const version = literal(entry.version);
+  const ts = isoTime(entry.ts);
+  const middle = modelVersionPart(entry.model, entry.version);
   const inputs = entry.inputs;
   const text = entry.inputText;
+  const keys = inputKeys(entry);
   for (let r = 0; r < rows; r++) {
-    out.utf8(head);
+    out.bytes(tsOpen);
+    out.ascii(ts);
+    out.bytes(idOpen);
+    out.jsonString(entry.requestId);
+    out.bytes(rowOpen);
     out.ascii(String(r));
-    out.ascii(',"model":');
-    out.bytes(model);
-    out.ascii(',"version":');
-    out.bytes(version);
-    out.bytes(inputsOpen);
+    out.bytes(middle);
     for (let k = 0; k < inputs.length; k++) {
       const input = inputs[k]!;
-      if (k > 0) out.bytes(comma);
-      out.bytes(keyOf(input.name));
       const data = input.data;
       const perRow = rowsAlongDim0(input.shape, rows) ? elementsPerRow(input.shape) : data.length;
-      if (text !== undefined) writeRowText(out, text, k, perRow, r);
-      else writeRow(out, elementKind(input.datatype, data), data, perRow, r);
+      if (text !== undefined) {
+        out.bytes(keys![k]!);
+        writeRowText(out, text, k, perRow, r);
+      } else {
+        if (k > 0) out.bytes(comma);
+        out.bytes(keyOf(input.name));
+        writeRow(out, elementKind(input.datatype, data), data, perRow, r);
+      }
     }
     out.bytes(outputsOpen);
     let first = true;
@@ -170,10 +225,11 @@ function writeRow(out: ByteSink, kind: ElementKind, data: unknown, perRow: numbe
   if (perRow > 1) out.bytes(openBracket);
   for (let i = 0; i < perRow; i++) {
     if (i > 0) out.bytes(comma);
-    const text = elementJson(kind, data, start + i);
-    // Only strings can hold more than ASCII.
-    if (kind === ElementKind.string) out.utf8(text);
-    else out.ascii(text);
+    if (kind === ElementKind.string) {
+      const value = (data as unknown[])[start + i];
+      if (typeof value === "string") out.jsonString(value);
+      else out.utf8(JSON.stringify(value ?? null));
+    } else out.ascii(elementJson(kind, data, start + i));
   }
   if (perRow > 1) out.bytes(closeBracket);
 }

@@ -170,6 +170,20 @@ describe("the prediction log", () => {
     expect(rowsOf(store)).toHaveLength(2);
   });
 
+  it("writes any request id and string value as valid JSON (quotes, backslashes, control characters, non-ASCII)", async () => {
+    const store = new MemoryStore();
+    const log = new PredictionLog({ store, logger: silentLogger });
+    const ids = ["plain-1", 'a"b', "back\\slash", "line\nbreak", "tab\t", "ünï", "🚀", "\u0000", ""];
+    for (const id of ids) {
+      const city: DecodedInput = { name: "city", datatype: "BYTES", shape: [1, 1], data: [id] };
+      log.append({ requestId: id, model: "m", version: "1", rows: 1, inputs: [city], outputs: {}, ts: t0 });
+    }
+    await log.close();
+    const rows = rowsOf(store) as Array<{ request_id: string; inputs: { city: string } }>;
+    expect(rows.map((row) => row.request_id)).toEqual(ids);
+    expect(rows.map((row) => row.inputs.city)).toEqual(ids);
+  });
+
   it("keeps rows whole across its 64 KiB chunks, including a row longer than a chunk", async () => {
     const store = new MemoryStore();
     const log = new PredictionLog({ store, logger: silentLogger, maxRows: 1_000_000 });
