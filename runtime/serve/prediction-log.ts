@@ -35,8 +35,6 @@ import { createGzip, type Gzip, constants as zlibConstants } from "node:zlib";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { ObjectStore } from "../store/object-store.js";
-import type { DecodedInput, ElementText } from "./infer-request.js";
-import type { ModelOutputs } from "./loaded-model.js";
 import { ByteSink, isoTime, type PredictionLogEntry, writeEntry } from "./prediction-log-rows.js";
 
 export type { PredictionLogEntry } from "./prediction-log-rows.js";
@@ -126,16 +124,7 @@ export class PredictionLog {
   }
 
   /** Record a request's predictions; cheap, never throws. */
-  append(entry: {
-    requestId: string;
-    model: string;
-    version: string;
-    rows: number;
-    inputs: readonly DecodedInput[];
-    inputText?: ElementText | undefined;
-    outputs: ModelOutputs;
-    ts?: number;
-  }): void {
+  append(entry: Omit<PredictionLogEntry, "ts"> & { ts?: number }): void {
     if (this.#heldRows + entry.rows > this.#options.maxPendingRows) {
       this.#options.onDropped?.(entry.rows);
       return;
