@@ -55,6 +55,34 @@ describe("the inference handler", () => {
     expect(text).toMatch(/kiln_requests_total\{model="_server",version="",status="503"\} 1/);
   });
 
+  it("answers repeated requests of one layout (read by the learned template) as it answered them first, errors included", async () => {
+    // f0 and f1 of the 2-feature model; the first request of a layout teaches the server a template.
+    const body = (f0: string, f1: string, id = "req") =>
+      `{"id":"${id}","inputs":[{"name":"f0","datatype":"FP32","shape":[1,1],"data":[${f0}]},{"name":"f1","datatype":"FP32","shape":[1,1],"data":[${f1}]}]}`;
+    const infer = async (text: string) => {
+      const response = await fetch(`${url}/v2/models/churn/infer`, { method: "POST", body: text });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const cases: Array<[string, string, string]> = [
+      ["0.5", "-1.25", "a"],
+      ["1e3", "0", "b"],
+      ["-0", "123456789.123456789", "c"],
+      ["null", "1", "missing"],
+      ['"x"', "1", "wrong type"],
+      ["1.", "1", "broken number"],
+      ["01", "1", "leading zero"],
+      ["1", "1", 'quote\\"d'],
+    ];
+    const first = await Promise.all(cases.map(([f0, f1, id]) => infer(body(f0, f1, id))));
+    const again = await Promise.all(cases.map(([f0, f1, id]) => infer(body(f0, f1, id))));
+    expect(again).toEqual(first);
+    expect(first.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 400, 400, 400, 200]);
+    expect(first[4]!.body.error).toMatch(/inputs\[0\]\.data\[0\]: expected a number or null/);
+    expect(first[5]!.body.error).toMatch(/^body: not valid JSON/);
+    expect(first[0]!.body.id).toBe("a");
+    expect(first[7]!.body.id).toBe('quote"d');
+  });
+
   it("keeps answering after a client hangs up in the middle of a body", async () => {
     await new Promise<void>((resolve, reject) => {
       const socket = connect((server.address() as AddressInfo).port, "127.0.0.1", () => {
