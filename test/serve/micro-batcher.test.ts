@@ -3,7 +3,7 @@ import { ModelError } from "../../runtime/errors.js";
 import { readInferRequest } from "../../runtime/serve/infer-request.js";
 import { loadModel } from "../../runtime/serve/loaded-model.js";
 import { MicroBatcher } from "../../runtime/serve/micro-batcher.js";
-import { gatherModel, logisticModel } from "./onnx-fixtures.js";
+import { gatherModel, logisticModel, multiDimensionalModel } from "./onnx-fixtures.js";
 
 const logistic = logisticModel({ features: 4, weights: [0.5, -1, 2, 0.25], bias: 0.1 });
 
@@ -39,6 +39,43 @@ describe("the micro-batcher", () => {
       expect(probabilities[0]).toBeCloseTo(1 - p, 5);
       expect(outputs.label!.data).toEqual([p > 0.5 ? "yes" : "no"]);
     });
+  });
+
+  it("stacks multi-element rows and requests of several rows in order, and splits the outputs back", async () => {
+    const model = await loadModel(multiDimensionalModel(), { name: "multi", version: "1", sha256: "x" });
+    const batches: number[] = [];
+    const batcher = new MicroBatcher(
+      (inputs) => model.run(inputs),
+      {},
+      { onBatch: (rows) => batches.push(rows) },
+    );
+    // Requests of 1, 2 and 3 rows; row r of request q has image elements 100q + 10r + (0…5).
+    const calls = [1, 2, 3, 1].map((rows, q) =>
+      readInferRequest(
+        {
+          inputs: [
+            {
+              name: "image",
+              datatype: "INT64",
+              shape: [rows, 2, 3],
+              data: Array.from({ length: rows * 6 }, (_, i) => 100 * q + 10 * Math.floor(i / 6) + (i % 6)),
+            },
+            {
+              name: "flag",
+              datatype: "BOOL",
+              shape: [rows],
+              data: Array.from({ length: rows }, (_, r) => r % 2 === 0),
+            },
+          ],
+        },
+        model.signature,
+      ),
+    );
+    const together = await Promise.all(calls.map((call) => batcher.submit(call)));
+    expect(batches).toEqual([7]);
+    const alone = await Promise.all(calls.map((call) => model.run(call.inputs)));
+    expect(together).toEqual(alone);
+    expect(Array.from(together[1]!.total!.data as BigInt64Array)).toEqual([615n, 675n]);
   });
 
   it("never puts more than maxBatchSize rows in one call", async () => {
