@@ -213,6 +213,45 @@ describe("the prediction log", () => {
     expect(rows[2999]!.inputs.note).toBe("n-2999");
   });
 
+  it("writes one row of one-element inputs from the client's text, in input order, whatever order the body has", async () => {
+    const store = new MemoryStore();
+    const log = new PredictionLog({ store, logger: silentLogger });
+    const sent = ["1.50", "-0", "2E-3", "0.1000", "7"];
+    const features: DecodedInput[] = sent.map((text, k) => ({
+      name: `f${k}`,
+      datatype: "FP32",
+      shape: [1, 1],
+      data: new Float32Array([Number(text)]),
+    }));
+    const text = textOf(sent);
+    // One element per input: the hole of input k is holeOf[k][0].
+    const singles = {
+      ...text,
+      holeOf: Array.from(text.holeOf[0]!, (h) => Int32Array.of(h)),
+    };
+    for (let i = 0; i < 3; i++) {
+      log.append({
+        requestId: `r${i}`,
+        model: "m",
+        version: "1",
+        rows: 1,
+        inputs: features,
+        inputText: singles,
+        outputs,
+        ts: t0,
+      });
+    }
+    await log.close();
+    const lines = gunzipSync([...store.objects.values()][0]!)
+      .toString("utf8")
+      .trim()
+      .split("\n");
+    expect(lines).toHaveLength(3);
+    for (const line of lines)
+      expect(line).toContain('"inputs":{"f0":1.50,"f1":-0,"f2":2E-3,"f3":0.1000,"f4":7},"outputs":{');
+    expect(rowsOf(store)).toHaveLength(3);
+  });
+
   it("flushes on its own once maxRows rows are pending", async () => {
     const store = new MemoryStore();
     let written = 0;
