@@ -2314,6 +2314,31 @@ class ByteSink {
             chunk[at++] = source[i];
         this.#at = at;
     }
+    /**
+     * `fixed` cut at `ends` into pieces, each followed by a slice of `source`: piece k, then
+     * `source[bounds[2h], bounds[2h + 1])` for h = `holes[k]` (one tight loop: this writes most of a
+     * log row).
+     */
+    interleave(fixed, ends, source, bounds, holes) {
+        let size = fixed.length;
+        for (let k = 0; k < holes.length; k++)
+            size += bounds[2 * holes[k] + 1] - bounds[2 * holes[k]];
+        this.#reserve(size);
+        const chunk = this.#chunk;
+        let at = this.#at;
+        let from = 0;
+        for (let k = 0; k < holes.length; k++) {
+            const end = ends[k];
+            for (let i = from; i < end; i++)
+                chunk[at++] = fixed[i];
+            from = end;
+            const h = holes[k];
+            const stop = bounds[2 * h + 1];
+            for (let i = bounds[2 * h]; i < stop; i++)
+                chunk[at++] = source[i];
+        }
+        this.#at = at;
+    }
     /** Hand on what has been written (a fresh chunk is used from now on). */
     flush() {
         if (this.#at === 0)
@@ -2381,21 +2406,27 @@ function modelVersionPart(model, version) {
     }
     return part;
 }
-/**
- * The input keys (`"name":`, with a comma before all but the first) of the requests one template
- * reads, found by its holes (the same for every request it reads), so they are not looked up per row.
- */
 const templateKeys = new WeakMap();
 function inputKeys(entry) {
     const text = entry.inputText;
     if (text === undefined)
         return undefined;
-    let keys = templateKeys.get(text.holeOf);
-    if (keys === undefined) {
-        keys = entry.inputs.map((input, k) => Buffer.from(`${k === 0 ? "" : ","}${JSON.stringify(input.name)}:`));
-        templateKeys.set(text.holeOf, keys);
+    let found = templateKeys.get(text.holeOf);
+    if (found === undefined) {
+        const keys = entry.inputs.map((input, k) => Buffer.from(`${k === 0 ? "" : ","}${JSON.stringify(input.name)}:`));
+        const ends = new Int32Array(keys.length);
+        keys.reduce((end, key, k) => (ends[k] = end + key.length), 0);
+        found = {
+            keys,
+            joined: Buffer.concat(keys),
+            ends,
+            singleHoles: text.holeOf.every((holes) => holes.length === 1)
+                ? Int32Array.from(text.holeOf, (holes) => holes[0])
+                : undefined,
+        };
+        templateKeys.set(text.holeOf, found);
     }
-    return keys;
+    return found;
 }
 /** Write every row of `entry` as one JSON line each. */
 function writeEntry(out, entry) {
@@ -2413,19 +2444,25 @@ function writeEntry(out, entry) {
         out.bytes(rowOpen);
         out.ascii(String(r));
         out.bytes(middle);
-        for (let k = 0; k < inputs.length; k++) {
-            const input = inputs[k];
-            const data = input.data;
-            const perRow = rowsAlongDim0(input.shape, rows) ? elementsPerRow(input.shape) : data.length;
-            if (text !== undefined) {
-                out.bytes(keys[k]);
-                writeRowText(out, text, k, perRow, r);
-            }
-            else {
-                if (k > 0)
-                    out.bytes(comma);
-                out.bytes(keyOf(input.name));
-                writeRow(out, elementKind(input.datatype, data), data, perRow, r);
+        if (keys?.singleHoles !== undefined && rows === 1) {
+            // One row of single-element inputs read by a template: keys and the client's numbers in turn.
+            out.interleave(keys.joined, keys.ends, text.body, text.bounds, keys.singleHoles);
+        }
+        else {
+            for (let k = 0; k < inputs.length; k++) {
+                const input = inputs[k];
+                const data = input.data;
+                const perRow = rowsAlongDim0(input.shape, rows) ? elementsPerRow(input.shape) : data.length;
+                if (text !== undefined) {
+                    out.bytes(keys.keys[k]);
+                    writeRowText(out, text, k, perRow, r);
+                }
+                else {
+                    if (k > 0)
+                        out.bytes(comma);
+                    out.bytes(keyOf(input.name));
+                    writeRow(out, elementKind(input.datatype, data), data, perRow, r);
+                }
             }
         }
         out.bytes(outputsOpen);
