@@ -39,6 +39,8 @@ import { ByteSink, isoTime, type PredictionLogEntry, writeEntry } from "./predic
 
 export type { PredictionLogEntry } from "./prediction-log-rows.js";
 
+const msPerDay = 86_400_000;
+
 /** A log object being filled: rows flow through its gzip stream until the flush ends it. */
 interface OpenObject {
   firstTs: number;
@@ -104,6 +106,8 @@ export class PredictionLog {
   /** Rows waiting for a flush, by `<model>/<day>`, already flowing through gzip. */
   #pending = new Map<string, OpenObject>();
   #pendingRows = 0;
+  /** The current UTC day of each model's rows, and its object key prefix. */
+  readonly #days = new Map<string, { start: number; key: string }>();
   #heldRows = 0;
   readonly #writes = new Set<Promise<void>>();
   readonly #timer: NodeJS.Timeout;
@@ -155,7 +159,7 @@ export class PredictionLog {
     // Each object's text goes to its gzip stream (compressed on the thread pool) in large chunks,
     // so what stays in memory until the flush is mostly compressed bytes, not strings.
     for (const entry of fresh) {
-      const key = `${entry.model}/${isoTime(entry.ts).slice(0, 10)}`;
+      const key = this.#objectKey(entry.model, entry.ts);
       let object = this.#pending.get(key);
       if (object === undefined) {
         object = openObject(entry.ts);
@@ -166,6 +170,17 @@ export class PredictionLog {
       this.#pendingRows += entry.rows;
     }
     if (this.#pendingRows >= this.#options.maxRows) this.flush();
+  }
+
+  /** `<model>/<YYYY-MM-DD>` of a row (UTC), made once per model and day rather than per row. */
+  #objectKey(model: string, ts: number): string {
+    let day = this.#days.get(model);
+    if (day === undefined || ts < day.start || ts >= day.start + msPerDay) {
+      const start = ts - (((ts % msPerDay) + msPerDay) % msPerDay);
+      day = { start, key: `${model}/${isoTime(start).slice(0, 10)}` };
+      this.#days.set(model, day);
+    }
+    return day.key;
   }
 
   /** Start writing everything pending; the returned promise settles when those writes end. */
