@@ -2598,6 +2598,7 @@ function sizeOf(dims) {
 
 
 
+const msPerDay = 86_400_000;
 function openObject(firstTs) {
     const gzip = (0,external_node_zlib_.createGzip)({ level: external_node_zlib_.constants.Z_BEST_SPEED });
     const chunks = [];
@@ -2620,6 +2621,8 @@ class PredictionLog {
     /** Rows waiting for a flush, by `<model>/<day>`, already flowing through gzip. */
     #pending = new Map();
     #pendingRows = 0;
+    /** The current UTC day of each model's rows, and its object key prefix. */
+    #days = new Map();
     #heldRows = 0;
     #writes = new Set();
     #timer;
@@ -2669,7 +2672,7 @@ class PredictionLog {
         // Each object's text goes to its gzip stream (compressed on the thread pool) in large chunks,
         // so what stays in memory until the flush is mostly compressed bytes, not strings.
         for (const entry of fresh) {
-            const key = `${entry.model}/${isoTime(entry.ts).slice(0, 10)}`;
+            const key = this.#objectKey(entry.model, entry.ts);
             let object = this.#pending.get(key);
             if (object === undefined) {
                 object = openObject(entry.ts);
@@ -2681,6 +2684,16 @@ class PredictionLog {
         }
         if (this.#pendingRows >= this.#options.maxRows)
             this.flush();
+    }
+    /** `<model>/<YYYY-MM-DD>` of a row (UTC), made once per model and day rather than per row. */
+    #objectKey(model, ts) {
+        let day = this.#days.get(model);
+        if (day === undefined || ts < day.start || ts >= day.start + msPerDay) {
+            const start = ts - (((ts % msPerDay) + msPerDay) % msPerDay);
+            day = { start, key: `${model}/${isoTime(start).slice(0, 10)}` };
+            this.#days.set(model, day);
+        }
+        return day.key;
     }
     /** Start writing everything pending; the returned promise settles when those writes end. */
     flush() {
