@@ -16,9 +16,10 @@ function power(exponent: number): number {
   return powers[exponent + 30]!;
 }
 
-/** `n` (a p-digit integer) × 10^(exponent − p + 1) written in plain decimal notation. */
-function placeDecimalPoint(n: number, p: number, exponent: number, negative: boolean): string {
+/** `n` × 10^(exponent − p + 1), p being n's digit count, written in plain decimal notation. */
+function placeDecimalPoint(n: number, exponent: number, negative: boolean): string {
   let digits = String(n);
+  const p = digits.length;
   // Trailing zeros of the integer are not significant digits.
   let end = digits.length;
   while (end > 1 && digits.charCodeAt(end - 1) === 0x30) end--;
@@ -64,7 +65,7 @@ export function float32Text(v: number): string {
     } else low = p + 1;
   }
   if (best === 0) return byPrecision(v);
-  return placeDecimalPoint(best, String(best).length, bestExponent, v < 0);
+  return placeDecimalPoint(best, bestExponent, v < 0);
 }
 
 /** The same by trying `toPrecision` with 1–9 digits: exact for every float32, and slow. */

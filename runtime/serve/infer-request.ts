@@ -18,6 +18,7 @@
 import { RequestError } from "../errors.js";
 import type { ModelSignature, TensorDatatype, TensorSpec } from "../train/model-signature.js";
 import { allocateTensorData, expectedValueText, type TensorData, writeElement } from "./tensor-datatypes.js";
+import { elementCount } from "./tensor-rows.js";
 
 /** One input of a validated request, ready to become an onnxruntime tensor. */
 export interface DecodedInput {
@@ -158,12 +159,6 @@ function writeTensorData(
   };
   walk(fieldOf(where), 0, data);
   return written;
-}
-
-function product(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
 }
 
 /** Whether every input and output has a variable first dimension, so rows of requests can be stacked. */
@@ -389,7 +384,7 @@ export function readRecordsRequest(body: Record<string, unknown>, signature: Mod
         { field: "instances" },
       );
     }
-    const perRow = product(rowShape);
+    const perRow = elementCount(rowShape);
     return { spec, rowShape, perRow, data: allocateTensorData(spec.datatype, rows * perRow) };
   });
   for (let r = 0; r < rows; r++) {

@@ -9,7 +9,8 @@ import { float32Text } from "./float32-text.js";
 import { fromHalfBits } from "./half-float.js";
 import type { DecodedInput, ElementText } from "./infer-request.js";
 import type { ModelOutputs } from "./loaded-model.js";
-import { elementsPerRow } from "./tensor-rows.js";
+import { jsonSafeBigInt } from "./tensor-datatypes.js";
+import { elementCount, elementsPerRow } from "./tensor-rows.js";
 
 export interface PredictionLogEntry {
   ts: number;
@@ -259,7 +260,9 @@ export function writeEntry(out: ByteSink, entry: PredictionLogEntry): void {
       if (!first) out.bytes(comma);
       first = false;
       out.bytes(keyOf(name));
-      const perRow = rowsAlongDim0(output.dims, rows) ? elementsPerRow(output.dims) : sizeOf(output.dims);
+      const perRow = rowsAlongDim0(output.dims, rows)
+        ? elementsPerRow(output.dims)
+        : elementCount(output.dims);
       writeRow(out, elementKind(output.datatype, output.data), output.data, perRow, r);
     }
     out.bytes(lineEnd);
@@ -313,8 +316,8 @@ function elementJson(kind: ElementKind, data: unknown, index: number): string {
     case ElementKind.string:
       return JSON.stringify((data as unknown[])[index] ?? null);
     case ElementKind.bigint: {
-      const v = (data as BigInt64Array)[index]!;
-      return v >= -9007199254740991n && v <= 9007199254740991n ? String(v) : `"${v}"`;
+      const v = jsonSafeBigInt((data as BigInt64Array)[index]!);
+      return typeof v === "number" ? String(v) : `"${v}"`;
     }
     case ElementKind.half: {
       const v = fromHalfBits((data as Uint16Array)[index] ?? 0x7e00);
@@ -335,8 +338,4 @@ function elementJson(kind: ElementKind, data: unknown, index: number): string {
 
 function rowsAlongDim0(dims: readonly number[], rows: number): boolean {
   return dims.length > 0 && dims[0] === rows;
-}
-
-function sizeOf(dims: readonly number[]): number {
-  return dims.reduce((n, d) => n * d, 1);
 }

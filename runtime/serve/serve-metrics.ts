@@ -78,7 +78,7 @@ export function createServeMetrics(options: { processMetrics?: boolean } = {}): 
     registers: [registry],
   });
 
-  // Children cached by label values: the hot path does one Map lookup, not a label hash.
+  // Batch-size children cached by label values: one Map lookup per batch, not a label hash.
   const batchChildren = new Map<string, Histogram.Internal<"model" | "version">>();
 
   return {

@@ -186,6 +186,11 @@ export function writeElement(
   }
 }
 
+/** A 64-bit integer as JSON can hold it: a number within ±(2^53 − 1), else its decimal string. */
+export function jsonSafeBigInt(v: bigint): number | string {
+  return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v.toString();
+}
+
 /** A JSON-safe copy of an output tensor's elements (NaN → null, 64-bit beyond 2^53 → string). */
 export function toJsonValues(data: unknown, start = 0, end?: number): unknown[] {
   if (Array.isArray(data)) return data.slice(start, end);
@@ -193,8 +198,7 @@ export function toJsonValues(data: unknown, start = 0, end?: number): unknown[] 
     const out: unknown[] = [];
     const stop = end ?? data.length;
     for (let i = start; i < stop; i++) {
-      const v = data[i]!;
-      out.push(v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v.toString());
+      out.push(jsonSafeBigInt(data[i]!));
     }
     return out;
   }

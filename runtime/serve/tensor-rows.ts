@@ -19,6 +19,13 @@ export function elementsPerRow(dims: readonly number[]): number {
   return n;
 }
 
+/** Elements in a tensor of shape `dims`: the product of all dimensions (1 for a scalar). */
+export function elementCount(dims: readonly number[]): number {
+  let n = 1;
+  for (const d of dims) n *= d;
+  return n;
+}
+
 /** Row `row` of a tensor as JSON: a scalar when a row has one element, else a flat array. */
 export function rowValue(
   datatype: TensorDatatype | undefined,
