@@ -781,7 +781,7 @@ function createServeMetrics(options = {}) {
         help: "Prediction rows given up on after the retries, or beyond the pending bound.",
         registers: [registry],
     });
-    // Children cached by label values: the hot path does one Map lookup, not a label hash.
+    // Batch-size children cached by label values: one Map lookup per batch, not a label hash.
     const batchChildren = new Map();
     return {
         registry,
@@ -1060,6 +1060,10 @@ function writeElement(datatype, data, index, value) {
         }
     }
 }
+/** A 64-bit integer as JSON can hold it: a number within ±(2^53 − 1), else its decimal string. */
+function jsonSafeBigInt(v) {
+    return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v.toString();
+}
 /** A JSON-safe copy of an output tensor's elements (NaN → null, 64-bit beyond 2^53 → string). */
 function toJsonValues(data, start = 0, end) {
     if (Array.isArray(data))
@@ -1068,8 +1072,7 @@ function toJsonValues(data, start = 0, end) {
         const out = [];
         const stop = end ?? data.length;
         for (let i = start; i < stop; i++) {
-            const v = data[i];
-            out.push(v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v.toString());
+            out.push(jsonSafeBigInt(data[i]));
         }
         return out;
     }
@@ -1106,6 +1109,13 @@ function elementsPerRow(dims) {
     let n = 1;
     for (let k = 1; k < dims.length; k++)
         n *= dims[k];
+    return n;
+}
+/** Elements in a tensor of shape `dims`: the product of all dimensions (1 for a scalar). */
+function elementCount(dims) {
+    let n = 1;
+    for (const d of dims)
+        n *= d;
     return n;
 }
 /** Row `row` of a tensor as JSON: a scalar when a row has one element, else a flat array. */
@@ -1496,6 +1506,7 @@ var external_onnxruntime_node_ = __webpack_require__(3958);
  */
 
 
+
 const RequestForm = { tensors: "tensors", records: "records" };
 function describe(value) {
     if (value === undefined)
@@ -1566,12 +1577,6 @@ function writeTensorData(where, datatype, shape, data, out, offset, total) {
     };
     walk(fieldOf(where), 0, data);
     return written;
-}
-function product(shape) {
-    let n = 1;
-    for (const d of shape)
-        n *= d;
-    return n;
 }
 /** Whether every input and output has a variable first dimension, so rows of requests can be stacked. */
 function hasBatchDimension(signature) {
@@ -1742,7 +1747,7 @@ function readRecordsRequest(body, signature) {
             throw new errors/* RequestError */.GI(400, `instances: input '${spec.name}' has shape ${shapeText(spec.shape)}, which the records form cannot fill` +
                 `${fixedBatch !== undefined ? ` with ${rows} instance(s)` : ""}; send the V2 tensor form ("inputs") instead.`, { field: "instances" });
         }
-        const perRow = product(rowShape);
+        const perRow = elementCount(rowShape);
         return { spec, rowShape, perRow, data: allocateTensorData(spec.datatype, rows * perRow) };
     });
     for (let r = 0; r < rows; r++) {
@@ -2175,9 +2180,10 @@ const powers = Array.from({ length: 61 }, (_, k) => 10 ** (k - 30));
 function power(exponent) {
     return powers[exponent + 30];
 }
-/** `n` (a p-digit integer) × 10^(exponent − p + 1) written in plain decimal notation. */
-function placeDecimalPoint(n, p, exponent, negative) {
+/** `n` × 10^(exponent − p + 1), p being n's digit count, written in plain decimal notation. */
+function placeDecimalPoint(n, exponent, negative) {
     let digits = String(n);
+    const p = digits.length;
     // Trailing zeros of the integer are not significant digits.
     let end = digits.length;
     while (end > 1 && digits.charCodeAt(end - 1) === 0x30)
@@ -2234,7 +2240,7 @@ function float32Text(v) {
     }
     if (best === 0)
         return byPrecision(v);
-    return placeDecimalPoint(best, String(best).length, bestExponent, v < 0);
+    return placeDecimalPoint(best, bestExponent, v < 0);
 }
 /** The same by trying `toPrecision` with 1–9 digits: exact for every float32, and slow. */
 function byPrecision(v) {
@@ -2254,6 +2260,7 @@ function byPrecision(v) {
  * Numbers that a request template read (request-templates.ts) are copied from the request body as
  * the client wrote them; other values are formatted (FP32 with float32Text).
  */
+
 
 
 
@@ -2473,7 +2480,9 @@ function writeEntry(out, entry) {
                 out.bytes(comma);
             first = false;
             out.bytes(keyOf(name));
-            const perRow = rowsAlongDim0(output.dims, rows) ? elementsPerRow(output.dims) : sizeOf(output.dims);
+            const perRow = rowsAlongDim0(output.dims, rows)
+                ? elementsPerRow(output.dims)
+                : elementCount(output.dims);
             writeRow(out, elementKind(output.datatype, output.data), output.data, perRow, r);
         }
         out.bytes(lineEnd);
@@ -2533,8 +2542,8 @@ function elementJson(kind, data, index) {
         case ElementKind.string:
             return JSON.stringify(data[index] ?? null);
         case ElementKind.bigint: {
-            const v = data[index];
-            return v >= -9007199254740991n && v <= 9007199254740991n ? String(v) : `"${v}"`;
+            const v = jsonSafeBigInt(data[index]);
+            return typeof v === "number" ? String(v) : `"${v}"`;
         }
         case ElementKind.half: {
             const v = fromHalfBits(data[index] ?? 0x7e00);
@@ -2556,9 +2565,6 @@ function elementJson(kind, data, index) {
 }
 function rowsAlongDim0(dims, rows) {
     return dims.length > 0 && dims[0] === rows;
-}
-function sizeOf(dims) {
-    return dims.reduce((n, d) => n * d, 1);
 }
 
 ;// CONCATENATED MODULE: ./.build/runtime/serve/prediction-log.js
